@@ -1,0 +1,48 @@
+package dk.flyt.messaging;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "flyt.messaging")
+public interface MessagingConfig {
+    /** The CloudEvents {@code source} of everything this service publishes, e.g. {@code /porting-service}. */
+    @WithDefault("/flyt")
+    String source();
+
+    Outbox outbox();
+
+    Consumer consumer();
+
+    interface Outbox {
+        /** Pause between relay passes (the relay also drains full batches back to back). */
+        @WithDefault("0.2s")
+        Duration pollInterval();
+
+        /** Most events one relay pass takes. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** How long the relay waits for the broker's acknowledgement of a batch. */
+        @WithDefault("10s")
+        Duration sendTimeout();
+
+        /** How long published events stay in the table for inspection before they are purged. */
+        @WithDefault("7d")
+        Duration retention();
+    }
+
+    interface Consumer {
+        /** Attempts per message, each in its own transaction, before it goes to the dead-letter topic. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** Pause before the second attempt; doubled for each one after. */
+        @WithDefault("200ms")
+        Duration backoff();
+
+        /** How long processed message ids are remembered for duplicate suppression. */
+        @WithDefault("30d")
+        Duration inboxRetention();
+    }
+}

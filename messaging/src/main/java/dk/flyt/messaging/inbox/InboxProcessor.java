@@ -1,0 +1,119 @@
+package dk.flyt.messaging.inbox;
+
+import dk.flyt.messaging.MessagingConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs a handler for an incoming Kafka message effectively once: each attempt is one transaction that records the
+ * message id in the inbox and applies the effect, so a redelivered message is skipped. A failing handler is tried
+ * {@code flyt.messaging.consumer.max-attempts} times with a growing pause; then the message is nacked, which the
+ * channel's {@code failure-strategy=dead-letter-queue} turns into a record on {@code <topic>.dlq}, and the consumer
+ * carries on with the next message.
+ */
+@ApplicationScoped
+public class InboxProcessor {
+    private static final Logger LOG = Logger.getLogger(InboxProcessor.class);
+
+    private final Inbox inbox;
+    private final MessagingConfig config;
+    private final MeterRegistry registry;
+
+    public InboxProcessor(Inbox inbox, MessagingConfig config, MeterRegistry registry) {
+        this.inbox = inbox;
+        this.config = config;
+        this.registry = registry;
+    }
+
+    /** Call from a {@code @Blocking} {@code @Incoming} method and return what it returns. */
+    public CompletionStage<Void> process(String consumer, Message<String> message, EventHandler handler) {
+        IncomingEvent event = toEvent(message);
+        int maxAttempts = Math.max(1, config.consumer().maxAttempts());
+        Duration pause = config.consumer().backoff();
+        Exception last = null;
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            try {
+                boolean applied = QuarkusTransaction.requiringNew().call(() -> {
+                    if (!inbox.firstDelivery(consumer, event.id())) {
+                        return false;
+                    }
+                    handler.handle(event);
+                    return true;
+                });
+                if (!applied) {
+                    LOG.debugf("%s: %s %s already processed, skipped", consumer, event.type(), event.id());
+                }
+                return message.ack();
+            } catch (Exception e) {
+                last = e;
+                LOG.warnf(
+                        "%s: attempt %d/%d of %s %s failed: %s",
+                        consumer, attempt, maxAttempts, event.type(), event.id(), rootMessage(e));
+                if (attempt < maxAttempts) {
+                    sleep(pause.multipliedBy(1L << (attempt - 1)));
+                }
+            }
+        }
+        Counter.builder("flyt.messaging.dead.letters")
+                .description("Messages sent to a dead-letter topic after their retries")
+                .tag("consumer", consumer)
+                .tag("topic", event.topic())
+                .register(registry)
+                .increment();
+        LOG.errorf(
+                "%s: %s %s failed %d times, sent to %s.dlq",
+                consumer, event.type(), event.id(), maxAttempts, event.topic());
+        return message.nack(last);
+    }
+
+    static IncomingEvent toEvent(Message<String> message) {
+        IncomingKafkaRecordMetadata<?, ?> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .orElseThrow(() -> new IllegalArgumentException("not a Kafka message"));
+        Headers headers = kafka.getHeaders();
+        String id = header(headers, "ce_id");
+        if (id == null) {
+            id = kafka.getTopic() + "-" + kafka.getPartition() + "-" + kafka.getOffset();
+        }
+        Object key = kafka.getKey();
+        return new IncomingEvent(
+                id,
+                header(headers, "ce_type"),
+                header(headers, "ce_subject"),
+                key == null ? null : key.toString(),
+                kafka.getTopic(),
+                kafka.getPartition(),
+                kafka.getOffset(),
+                message.getPayload());
+    }
+
+    private static String header(Headers headers, String name) {
+        Header h = headers.lastHeader(name);
+        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dk.flyt.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dk.flyt.messaging.app.ThingConsumer;
+import dk.flyt.testing.FlytTestResource;
+import dk.flyt.testing.KafkaTestClient;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = FlytTestResource.class, initArgs = @ResourceArg(name = "database", value = "messaging"))
+class InboxTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    ThingConsumer consumer;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void aMessageDeliveredTwiceHasOneEffect() {
+        String key = "dup-" + UUID.randomUUID();
+        String id = UUID.randomUUID().toString();
+        send(key, id, "ThingTouched");
+        send(key, id, "ThingTouched");
+        String sentinel = UUID.randomUUID().toString();
+        send(key, sentinel, "ThingTouched");
+
+        await().atMost(WAIT).until(() -> effects(sentinel) == 1);
+        assertThat(effects(id)).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageThatKeepsFailingGoesToTheDeadLetterTopicAndTheConsumerCarriesOn() {
+        String key = "poison-" + UUID.randomUUID();
+        String poison = UUID.randomUUID().toString();
+        String next = UUID.randomUUID().toString();
+        send(key, poison, "Poison");
+        send(key, next, "ThingTouched");
+
+        await().atMost(WAIT).until(() -> effects(next) == 1);
+        assertThat(effects(poison)).as("each failed attempt rolled back").isZero();
+        assertThat(consumer.attempts(poison)).as("configured attempts").isEqualTo(3);
+        ConsumerRecord<String, String> dead = KafkaTestClient.readUntil(
+                        ThingConsumer.TOPIC + ".dlq", r -> poison.equals(KafkaTestClient.header(r, "ce_id")), WAIT)
+                .stream()
+                .filter(r -> poison.equals(KafkaTestClient.header(r, "ce_id")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the poison message is not on the dead-letter topic"));
+        assertThat(dead.key()).isEqualTo(key);
+        assertThat(KafkaTestClient.header(dead, "dead-letter-reason")).contains("cannot handle");
+    }
+
+    private static void send(String key, String id, String type) {
+        KafkaTestClient.send(
+                ThingConsumer.TOPIC,
+                key,
+                "{\"n\":1}",
+                Map.of(
+                        "ce_specversion", "1.0",
+                        "ce_id", id,
+                        "ce_type", type,
+                        "ce_source", "/test",
+                        "content-type", "application/json"));
+    }
+
+    private long effects(String messageId) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("SELECT count(*) FROM thing_effect WHERE message_id = :id")
+                                .setParameter("id", messageId)
+                                .getSingleResult())
+                        .longValue());
+    }
+}

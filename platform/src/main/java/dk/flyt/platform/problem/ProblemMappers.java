@@ -1,0 +1,133 @@
+package dk.flyt.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into an RFC 9457 problem document: the client's mistakes into 4xx naming the field, our own
+ * into a 500 with an error id to quote, never a stack trace.
+ */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        String detail =
+                errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", "));
+        return respond(new Problem(
+                Problem.type("invalid-request"),
+                "The request is not valid",
+                400,
+                "Invalid: " + detail,
+                path(uri),
+                errors));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        String field = "body";
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            field = m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
+        }
+        String message = "is not readable as the expected JSON";
+        return respond(new Problem(
+                Problem.type("invalid-request"),
+                "The request is not valid",
+                400,
+                field + " " + message,
+                path(uri),
+                List.of(new Problem.FieldError(field, message))));
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response concurrentChange(RuntimeException e, UriInfo uri) {
+        return respond(new Problem(
+                Problem.type("concurrent-change"),
+                "Changed by someone else",
+                409,
+                "The resource was changed by another request; read it again and retry",
+                path(uri),
+                List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Response.StatusType info = e.getResponse().getStatusInfo();
+        return respond(new Problem(
+                Problem.type(slug(info.getReasonPhrase())),
+                info.getReasonPhrase(),
+                status,
+                e.getMessage(),
+                path(uri),
+                List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error %s on %s", errorId, path(uri));
+        return respond(new Problem(
+                Problem.type("internal-error"),
+                "Internal error",
+                500,
+                "Something went wrong on our side; quote error id " + errorId,
+                path(uri),
+                List.of()));
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getPath();
+    }
+
+    private static String slug(String phrase) {
+        return phrase == null ? "error" : phrase.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+    }
+
+    /** {@code create.arg0.customer.email} becomes {@code customer.email}; query parameters keep their name. */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        List<String> names = StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
+                .map(Path.Node::toString)
+                .toList();
+        if (names.size() <= 2) {
+            return names.isEmpty() ? "body" : names.get(names.size() - 1);
+        }
+        return String.join(".", names.subList(2, names.size()));
+    }
+}

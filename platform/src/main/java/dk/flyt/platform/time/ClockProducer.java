@@ -1,0 +1,46 @@
+package dk.flyt.platform.time;
+
+import dk.flyt.contracts.BusinessTime;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigUtils;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The one source of time. With {@code flyt.clock.controllable=true} (test and dev profiles only) every bean reads
+ * the {@link MutableClock}; otherwise the system clock. A production start with a controllable clock is refused.
+ */
+@ApplicationScoped
+public class ClockProducer {
+    private final boolean controllable;
+
+    public ClockProducer(
+            @ConfigProperty(name = "flyt.clock.controllable", defaultValue = "false") boolean controllable) {
+        this.controllable = controllable;
+    }
+
+    @Produces
+    @Singleton
+    @Typed(MutableClock.class)
+    MutableClock mutableClock() {
+        return new MutableClock(Clock.systemUTC().instant(), BusinessTime.ZONE);
+    }
+
+    @Produces
+    @Singleton
+    Clock clock(MutableClock mutable) {
+        return controllable ? mutable : Clock.system(BusinessTime.ZONE);
+    }
+
+    void refuseControllableClockInProduction(@Observes StartupEvent event) {
+        if (controllable && ConfigUtils.getProfiles().contains("prod")) {
+            throw new IllegalStateException(
+                    "flyt.clock.controllable=true is for the dev and test profiles only; refusing to start");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dk.flyt.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * Gives a Quarkus test the real servers: a fresh database on the JVM's PostgreSQL, the Kafka broker and the OIDC
+ * provider. Declare it with {@code @WithTestResource(FlytTestResource.class)} on every test class of a module, so
+ * they all share one application start. Init arg {@code database}: the prefix of the database name.
+ */
+public class FlytTestResource implements QuarkusTestResourceLifecycleManager {
+    private String prefix = "flyt";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        prefix = initArgs.getOrDefault("database", prefix);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        String database = Servers.createDatabase(prefix);
+        return Map.of(
+                "quarkus.datasource.jdbc.url", Servers.jdbcUrl(database),
+                "quarkus.datasource.username", "postgres",
+                "quarkus.datasource.password", "postgres",
+                "kafka.bootstrap.servers", Servers.kafkaBootstrapServers(),
+                "quarkus.oidc.auth-server-url", Servers.oidcIssuer());
+    }
+
+    @Override
+    public void stop() {
+        // the servers live as long as the JVM, for the next application start
+    }
+}

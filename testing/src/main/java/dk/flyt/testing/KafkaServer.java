@@ -1,0 +1,93 @@
+package dk.flyt.testing;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** A real Apache Kafka broker in KRaft mode, in a child JVM, on loopback. Keeps its data across a restart. */
+public final class KafkaServer implements TestServer {
+    private final int port = Ports.free();
+    private final ChildJvm jvm;
+
+    KafkaServer(Path dataDirectory) {
+        int controllerPort = Ports.free();
+        this.jvm = new ChildJvm(
+                "Kafka",
+                "flyt-kafka-broker.classpath",
+                "dk.flyt.testing.kafka.KafkaBrokerMain",
+                List.of(dataDirectory.toString(), String.valueOf(port), String.valueOf(controllerPort)),
+                dataDirectory.resolveSibling("kafka.log"));
+    }
+
+    @Override
+    public String name() {
+        return "Kafka";
+    }
+
+    @Override
+    public void start() {
+        long offset = logLength();
+        jvm.start();
+        awaitReady(Duration.ofSeconds(60), offset);
+    }
+
+    @Override
+    public void stop() {
+        jvm.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return jvm.isAlive();
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    /**
+     * Waits for the broker's own "started" line in its log, written after this start. (An admin client here would
+     * meet Quarkus's class loaders: the test resource runs outside the application's.)
+     */
+    private void awaitReady(Duration timeout, long logOffset) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!jvm.isAlive()) {
+                throw new IllegalStateException("Kafka broker exited; see " + jvm.log());
+            }
+            if (logSince(logOffset).contains("Kafka Server started")) {
+                return;
+            }
+            sleep(100);
+        }
+        throw new IllegalStateException("Kafka broker not ready within " + timeout + "; see " + jvm.log());
+    }
+
+    private String logSince(long offset) {
+        try (java.io.RandomAccessFile log =
+                new java.io.RandomAccessFile(jvm.log().toFile(), "r")) {
+            if (log.length() <= offset) {
+                return "";
+            }
+            byte[] bytes = new byte[(int) (log.length() - offset)];
+            log.seek(offset);
+            log.readFully(bytes);
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    private long logLength() {
+        java.io.File log = jvm.log().toFile();
+        return log.exists() ? log.length() : 0;
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
