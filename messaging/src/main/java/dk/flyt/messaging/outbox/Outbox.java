@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -11,18 +14,27 @@ import java.util.UUID;
 
 /**
  * Where a use case records the events its state change causes. The row is written in the caller's transaction, so
- * the change and its events commit together or not at all; {@link OutboxRelay} publishes them afterwards.
+ * the change and its events commit together or not at all; {@link OutboxRelay} publishes them once it commits.
  */
 @ApplicationScoped
 public class Outbox {
     private final EntityManager em;
     private final ObjectMapper json;
     private final Clock clock;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
 
-    public Outbox(EntityManager em, ObjectMapper json, Clock clock) {
+    public Outbox(
+            EntityManager em,
+            ObjectMapper json,
+            Clock clock,
+            TransactionSynchronizationRegistry transactions,
+            OutboxRelay relay) {
         this.em = em;
         this.json = json;
         this.clock = clock;
+        this.transactions = transactions;
+        this.relay = relay;
     }
 
     /** Records the message; returns its event id. Must run inside the transaction of the state change. */
@@ -50,6 +62,21 @@ public class Outbox {
                 .setParameter("headers", headers)
                 .setParameter("occurredAt", OffsetDateTime.now(clock))
                 .executeUpdate();
+        wakeRelayAfterCommit();
         return id;
+    }
+
+    private void wakeRelayAfterCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
     }
 }

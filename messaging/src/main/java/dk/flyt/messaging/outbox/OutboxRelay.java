@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -32,6 +33,9 @@ import org.jboss.logging.Logger;
  * broker delays events but loses none. A consumer may see an event twice (after a crash between the broker's ack
  * and our commit); consumers are idempotent for that reason.
  *
+ * <p>The relay runs on its own thread: right after a transaction that wrote to the outbox commits, and otherwise
+ * every {@code flyt.messaging.outbox.poll-interval} (for rows of other replicas, and retries).
+ *
  * <p>Order per aggregate: a pass publishes an aggregate's events only up to the first pending event of that
  * aggregate it does not hold itself (one another replica has locked, or one beyond the batch), so two replicas
  * never interleave one aggregate's events.
@@ -48,6 +52,8 @@ public class OutboxRelay {
     private final Counter failed;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
+    private final Object signal = new Object();
+    private boolean woken;
     private volatile boolean stopping;
 
     OutboxRelay(
@@ -71,24 +77,59 @@ public class OutboxRelay {
                 .register(registry);
     }
 
-    @Scheduled(
-            identity = "outbox-relay",
-            every = "${flyt.messaging.outbox.poll-interval:0.2s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void poll() {
-        if (stopping) {
-            return;
-        }
-        int batchSize = config.outbox().batchSize();
-        int done;
-        do {
-            done = relayBatch(batchSize);
-        } while (done == batchSize);
-        refreshLag();
+    void start(@Observes StartupEvent event) {
+        Thread loop = new Thread(this::run, "outbox-relay");
+        loop.setDaemon(true);
+        loop.start();
     }
 
     void onShutdown(@Observes ShutdownEvent event) {
         stopping = true;
+        wake();
+    }
+
+    /** Called after a transaction that wrote to the outbox committed: publish now rather than at the next poll. */
+    void wake() {
+        synchronized (signal) {
+            woken = true;
+            signal.notifyAll();
+        }
+    }
+
+    private void run() {
+        while (!stopping) {
+            try {
+                drain();
+            } catch (RuntimeException e) {
+                if (!stopping) {
+                    LOG.warnf("Outbox relay pass failed, retrying after the poll interval: %s", e.toString());
+                }
+            }
+            awaitSignal(config.outbox().pollInterval());
+        }
+    }
+
+    private void drain() {
+        int batchSize = config.outbox().batchSize();
+        int done;
+        do {
+            done = relayBatch(batchSize);
+        } while (done == batchSize && !stopping);
+        refreshLag();
+    }
+
+    private void awaitSignal(Duration timeout) {
+        synchronized (signal) {
+            if (!woken && !stopping) {
+                try {
+                    signal.wait(Math.max(1, timeout.toMillis()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stopping = true;
+                }
+            }
+            woken = false;
+        }
     }
 
     /** One pass: returns how many events it published. */

@@ -1,7 +1,11 @@
 package dk.flyt.platform.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -46,7 +50,13 @@ public class ProblemMappers {
                 errors));
     }
 
-    @ServerExceptionMapper
+    @ServerExceptionMapper({
+        JsonProcessingException.class,
+        JsonParseException.class,
+        MismatchedInputException.class,
+        InvalidFormatException.class,
+        ValueInstantiationException.class
+    })
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         String field = "body";
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {

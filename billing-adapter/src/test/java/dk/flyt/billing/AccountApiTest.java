@@ -1,0 +1,101 @@
+package dk.flyt.billing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import dk.flyt.billing.persistence.AccountEntity;
+import dk.flyt.billing.persistence.AccountRepository;
+import dk.flyt.testing.FlytTestResource;
+import dk.flyt.testing.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** R-DATA-02: who may read an account. Real tokens from the real OIDC server. */
+@QuarkusTest
+@WithTestResource(FlytTestResource.class)
+class AccountApiTest {
+    @Inject
+    AccountRepository accounts;
+
+    @Test
+    void withoutATokenTheAnswerIs401() {
+        given().when().get("/api/v1/accounts/{id}", open(0)).then().statusCode(401);
+    }
+
+    @Test
+    void withARoleThatMayNotReadAccountsTheAnswerIs403() {
+        given().auth()
+                .oauth2(Tokens.forRole("logistics"))
+                .when()
+                .get("/api/v1/accounts/{id}", open(0))
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
+    void billingAdminsAndAgentsReadAnyAccount() {
+        String id = open(-12_50);
+        for (String role : new String[] {"billing-admin", "agent"}) {
+            given().auth()
+                    .oauth2(Tokens.forRole(role))
+                    .when()
+                    .get("/api/v1/accounts/{id}", id)
+                    .then()
+                    .statusCode(200)
+                    .body("customerId", equalTo(id))
+                    .body("balance", equalTo(-1250))
+                    .body("currency", equalTo("DKK"));
+        }
+    }
+
+    @Test
+    void aCustomerReadsTheirOwnAccountButNotAnothersR_DATA_02() {
+        String mine = open(100);
+        String theirs = open(200);
+        given().auth()
+                .oauth2(Tokens.customer(mine))
+                .when()
+                .get("/api/v1/accounts/{id}", mine)
+                .then()
+                .statusCode(200)
+                .body("balance", equalTo(100));
+        given().auth()
+                .oauth2(Tokens.customer(mine))
+                .when()
+                .get("/api/v1/accounts/{id}", theirs)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+    }
+
+    @Test
+    void anUnknownAccountIsAProblemDocument() {
+        given().auth()
+                .oauth2(Tokens.forRole("agent"))
+                .when()
+                .get("/api/v1/accounts/{id}", "no-such-customer")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://flyt.dk/problems/not-found"))
+                .body("instance", equalTo("/api/v1/accounts/no-such-customer"));
+    }
+
+    private String open(long balanceOre) {
+        String id = "cust-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            AccountEntity a = new AccountEntity();
+            a.customerId = id;
+            a.balanceOre = balanceOre;
+            a.openedAt = Instant.parse("2026-11-01T00:00:00Z");
+            accounts.persist(a);
+        });
+        return id;
+    }
+}

@@ -1,0 +1,104 @@
+package dk.flyt.subscription.api;
+
+import dk.flyt.contracts.Roles;
+import dk.flyt.platform.security.Caller;
+import dk.flyt.subscription.application.ConsentService;
+import dk.flyt.subscription.domain.Consent;
+import dk.flyt.subscription.domain.ContactChannel;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Consents to outbound sales contact (R-ORD-09). Agents record them; customers see and withdraw their own. */
+@Path("/api/v1/customers/{customerId}/consents")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "consents")
+public class ConsentResource {
+    private final ConsentService consents;
+    private final Caller caller;
+    private final Clock clock;
+
+    public ConsentResource(ConsentService consents, Caller caller, Clock clock) {
+        this.consents = consents;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    public record ConsentRequest(
+            @NotNull ContactChannel channel,
+            @NotBlank @Size(max = 40) String wordingVersion,
+            Instant givenAt) {}
+
+    public record ConsentView(
+            UUID id,
+            String customerId,
+            ContactChannel channel,
+            String wordingVersion,
+            Instant givenAt,
+            Instant withdrawnAt,
+            boolean active) {
+        static ConsentView of(Consent c, Instant now) {
+            return new ConsentView(
+                    c.id(),
+                    c.customerId(),
+                    c.channel(),
+                    c.wordingVersion(),
+                    c.givenAt(),
+                    c.withdrawnAt(),
+                    c.isActiveAt(now));
+        }
+    }
+
+    @GET
+    @RolesAllowed({Roles.AGENT, Roles.CUSTOMER})
+    @Operation(summary = "The customer's consents, given and withdrawn")
+    public List<ConsentView> list(@PathParam("customerId") String customerId) {
+        caller.requireAccessToCustomer(customerId, "Customer");
+        Instant now = clock.instant();
+        return consents.ofCustomer(customerId).stream()
+                .map(c -> ConsentView.of(c, now))
+                .toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.AGENT, Roles.CUSTOMER})
+    @Operation(summary = "Record a consent to outbound sales contact")
+    public Response give(
+            @PathParam("customerId") String customerId, @Valid @NotNull ConsentRequest request, UriInfo uri) {
+        caller.requireAccessToCustomer(customerId, "Customer");
+        Consent c = consents.record(
+                customerId, request.channel(), request.wordingVersion(), request.givenAt(), caller.subject());
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(c.id().toString()).build())
+                .entity(ConsentView.of(c, clock.instant()))
+                .build();
+    }
+
+    @POST
+    @Path("/{consentId}/withdrawal")
+    @RolesAllowed({Roles.AGENT, Roles.CUSTOMER})
+    @Operation(summary = "Withdraw a consent, effective at once")
+    public ConsentView withdraw(@PathParam("customerId") String customerId, @PathParam("consentId") UUID consentId) {
+        caller.requireAccessToCustomer(customerId, "Customer");
+        Consent c = consents.withdraw(customerId, consentId, caller.subject());
+        return ConsentView.of(c, clock.instant());
+    }
+}

@@ -1,0 +1,93 @@
+package dk.flyt.subscription.application;
+
+import dk.flyt.contracts.Topics;
+import dk.flyt.messaging.outbox.Outbox;
+import dk.flyt.messaging.outbox.OutboxMessage;
+import dk.flyt.platform.problem.ProblemException;
+import dk.flyt.subscription.domain.Consent;
+import dk.flyt.subscription.domain.ContactChannel;
+import dk.flyt.subscription.persistence.ConsentEntity;
+import dk.flyt.subscription.persistence.ConsentRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Records and withdraws consents to outbound sales contact (R-ORD-09), with who did it. */
+@ApplicationScoped
+public class ConsentService {
+    private final ConsentRepository consents;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public ConsentService(ConsentRepository consents, Outbox outbox, Clock clock) {
+        this.consents = consents;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Consent record(
+            String customerId, ContactChannel channel, String wordingVersion, Instant givenAt, String recordedBy) {
+        Instant now = clock.instant();
+        Instant when = givenAt == null ? now : givenAt;
+        if (when.isAfter(now)) {
+            throw ProblemException.badRequest("givenAt", "must not be in the future");
+        }
+        Consent consent = new Consent(UUID.randomUUID(), customerId, channel, wordingVersion, when, null);
+        ConsentEntity e = new ConsentEntity();
+        e.id = consent.id();
+        e.customerId = customerId;
+        e.channel = channel.name();
+        e.wordingVersion = wordingVersion;
+        e.givenAt = when;
+        e.recordedBy = recordedBy;
+        consents.persist(e);
+        publish("ConsentGiven", consent);
+        return consent;
+    }
+
+    @Transactional
+    public Consent withdraw(String customerId, UUID consentId, String withdrawnBy) {
+        ConsentEntity e = consents.findByIdOptional(consentId)
+                .filter(c -> c.customerId.equals(customerId))
+                .orElseThrow(() -> ProblemException.notFound("Consent"));
+        Consent before = toDomain(e);
+        Consent after = before.withdraw(clock.instant());
+        if (after != before) {
+            e.withdrawnAt = after.withdrawnAt();
+            e.withdrawnBy = withdrawnBy;
+            publish("ConsentWithdrawn", after);
+        }
+        return after;
+    }
+
+    @Transactional
+    public List<Consent> ofCustomer(String customerId) {
+        return consents.ofCustomer(customerId).stream()
+                .map(ConsentService::toDomain)
+                .toList();
+    }
+
+    private void publish(String type, Consent c) {
+        outbox.append(new OutboxMessage(
+                Topics.SUBSCRIPTION_EVENTS,
+                "Customer",
+                c.customerId(),
+                type,
+                1,
+                Map.of(
+                        "consentId", c.id(),
+                        "customerId", c.customerId(),
+                        "channel", c.channel(),
+                        "at", c.withdrawnAt() != null ? c.withdrawnAt() : c.givenAt())));
+    }
+
+    static Consent toDomain(ConsentEntity e) {
+        return new Consent(
+                e.id, e.customerId, ContactChannel.valueOf(e.channel), e.wordingVersion, e.givenAt, e.withdrawnAt);
+    }
+}

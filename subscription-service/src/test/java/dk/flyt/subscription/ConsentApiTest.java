@@ -1,0 +1,135 @@
+package dk.flyt.subscription;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import dk.flyt.contracts.Topics;
+import dk.flyt.testing.FlytTestResource;
+import dk.flyt.testing.KafkaTestClient;
+import dk.flyt.testing.Tokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Consents over HTTP with real tokens (R-ORD-09, R-DATA-02). */
+@QuarkusTest
+@WithTestResource(FlytTestResource.class)
+class ConsentApiTest {
+
+    @Test
+    void withoutATokenTheAnswerIs401() {
+        given().when().get("/api/v1/customers/{id}/consents", "c-anon").then().statusCode(401);
+    }
+
+    @Test
+    void aMachineRoleWithoutBusinessHereGets403() {
+        given().auth()
+                .oauth2(Tokens.forRole("logistics"))
+                .when()
+                .get("/api/v1/customers/{id}/consents", "c-any")
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
+    void R_ORD_09_anAgentRecordsAConsentAndTheCustomerWithdrawsItAtOnce() {
+        String customer = "c-" + UUID.randomUUID();
+        String id = given().auth()
+                .oauth2(Tokens.forRole("agent"))
+                .contentType(ContentType.JSON)
+                .body("{\"channel\":\"PHONE\",\"wordingVersion\":\"tele-2026-01\"}")
+                .when()
+                .post("/api/v1/customers/{id}/consents", customer)
+                .then()
+                .statusCode(201)
+                .body("active", equalTo(true))
+                .body("channel", equalTo("PHONE"))
+                .extract()
+                .path("id");
+
+        given().auth()
+                .oauth2(Tokens.customer(customer))
+                .when()
+                .post("/api/v1/customers/{c}/consents/{id}/withdrawal", customer, id)
+                .then()
+                .statusCode(200)
+                .body("active", equalTo(false));
+
+        given().auth()
+                .oauth2(Tokens.customer(customer))
+                .when()
+                .get("/api/v1/customers/{id}/consents", customer)
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(1))
+                .body("[0].active", equalTo(false));
+
+        var events = KafkaTestClient.readUntil(
+                Topics.SUBSCRIPTION_EVENTS,
+                r -> customer.equals(r.key()) && "ConsentWithdrawn".equals(KafkaTestClient.header(r, "ce_type")),
+                Duration.ofSeconds(30));
+        assertThat(events)
+                .filteredOn(r -> customer.equals(r.key()))
+                .extracting(r -> KafkaTestClient.header(r, "ce_type"))
+                .containsExactly("ConsentGiven", "ConsentWithdrawn");
+    }
+
+    @Test
+    void R_DATA_02_aCustomerCannotSeeAnotherCustomersConsents() {
+        given().auth()
+                .oauth2(Tokens.customer("c-mine"))
+                .when()
+                .get("/api/v1/customers/{id}/consents", "c-someone-else")
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
+    void badInputNamesTheFieldAndStoresNothing() {
+        String customer = "c-" + UUID.randomUUID();
+        given().auth()
+                .oauth2(Tokens.forRole("agent"))
+                .contentType(ContentType.JSON)
+                .body("{\"channel\":\"PIGEON\",\"wordingVersion\":\"v1\"}")
+                .when()
+                .post("/api/v1/customers/{id}/consents", customer)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("channel"));
+        given().auth()
+                .oauth2(Tokens.forRole("agent"))
+                .contentType(ContentType.JSON)
+                .body("{\"channel\":\"SMS\",\"wordingVersion\":\"\"}")
+                .when()
+                .post("/api/v1/customers/{id}/consents", customer)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("wordingVersion"));
+        given().auth()
+                .oauth2(Tokens.forRole("agent"))
+                .when()
+                .get("/api/v1/customers/{id}/consents", customer)
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(0));
+    }
+
+    @Test
+    void thePlanCatalogueIsPublic() {
+        given().when()
+                .get("/api/v1/plans")
+                .then()
+                .statusCode(200)
+                .body("code", hasItem("BASIC"))
+                .body("find { it.code == 'MOBILE_FREE_STREAMING' }.streamingIncluded", equalTo(true))
+                .body("find { it.code == 'MOBILE_10GB' }.monthlyPrice", equalTo(9900));
+    }
+}

@@ -1,0 +1,57 @@
+package dk.flyt.subscription.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** R-ORD-09: outbound contact needs a recorded consent; a withdrawal takes effect at once. */
+class ConsentTest {
+    private static final Instant GIVEN = Instant.parse("2026-03-01T10:00:00Z");
+
+    private static Consent consent(ContactChannel channel) {
+        return new Consent(UUID.randomUUID(), "c1", channel, "v3", GIVEN, null);
+    }
+
+    @Test
+    void R_ORD_09_aConsentPermitsContactThroughItsChannelFromWhenItWasGiven() {
+        List<Consent> consents = List.of(consent(ContactChannel.PHONE));
+        assertThat(Consent.permitsContact(consents, ContactChannel.PHONE, GIVEN))
+                .isTrue();
+        assertThat(Consent.permitsContact(consents, ContactChannel.PHONE, GIVEN.minusSeconds(1)))
+                .isFalse();
+        assertThat(Consent.permitsContact(consents, ContactChannel.SMS, GIVEN.plusSeconds(60)))
+                .isFalse();
+    }
+
+    @Test
+    void R_ORD_09_withoutAnyConsentNoOutboundContact() {
+        assertThat(Consent.permitsContact(List.of(), ContactChannel.PHONE, GIVEN))
+                .isFalse();
+    }
+
+    @Test
+    void R_ORD_09_aWithdrawalIsEffectiveAtOnce() {
+        Instant withdrawn = GIVEN.plusSeconds(3600);
+        Consent c = consent(ContactChannel.PHONE).withdraw(withdrawn);
+        assertThat(c.isActiveAt(withdrawn.minusMillis(1))).isTrue();
+        assertThat(c.isActiveAt(withdrawn)).isFalse();
+        assertThat(Consent.permitsContact(List.of(c), ContactChannel.PHONE, withdrawn))
+                .isFalse();
+    }
+
+    @Test
+    void withdrawingTwiceKeepsTheFirstTime() {
+        Consent once = consent(ContactChannel.EMAIL).withdraw(GIVEN.plusSeconds(10));
+        assertThat(once.withdraw(GIVEN.plusSeconds(99)).withdrawnAt()).isEqualTo(GIVEN.plusSeconds(10));
+    }
+
+    @Test
+    void aConsentNamesItsWording() {
+        assertThatThrownBy(() -> new Consent(UUID.randomUUID(), "c1", ContactChannel.PHONE, " ", GIVEN, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
