@@ -25,7 +25,7 @@ public class ProblemException extends RuntimeException {
                 400,
                 "invalid-request",
                 "The request is not valid",
-                message,
+                field + " " + message,
                 List.of(new Problem.FieldError(field, message)));
     }
 

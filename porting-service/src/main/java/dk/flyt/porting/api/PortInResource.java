@@ -1,0 +1,94 @@
+package dk.flyt.porting.api;
+
+import dk.flyt.contracts.Roles;
+import dk.flyt.platform.problem.ProblemException;
+import dk.flyt.platform.security.Caller;
+import dk.flyt.porting.domain.PortInState;
+import dk.flyt.porting.persistence.PortInEntity;
+import dk.flyt.porting.persistence.PortInRepository;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Port-in cases with their timeline, for agents and for the customer whose number it is. */
+@Path("/api/v1/port-ins")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "port-ins")
+public class PortInResource {
+    private final PortInRepository portIns;
+    private final Caller caller;
+
+    public PortInResource(PortInRepository portIns, Caller caller) {
+        this.portIns = portIns;
+        this.caller = caller;
+    }
+
+    public record Transition(Instant at, PortInState from, PortInState to, String cause) {}
+
+    public record PortInView(
+            UUID id,
+            String orderId,
+            String lineId,
+            String customerId,
+            String number,
+            String donorOperator,
+            String mode,
+            LocalDate termEndsOn,
+            LocalDate shippedOn,
+            LocalDate portDate,
+            PortInState state,
+            String rejectCode,
+            List<Transition> timeline) {
+        static PortInView of(PortInEntity e) {
+            return new PortInView(
+                    e.id,
+                    e.orderId,
+                    e.lineId,
+                    e.customerId,
+                    e.number,
+                    e.donorOperator,
+                    e.mode,
+                    e.termEndsOn,
+                    e.shippedOn,
+                    e.portDate,
+                    e.state,
+                    e.rejectCode,
+                    e.timeline.stream()
+                            .map(t -> new Transition(t.at, t.fromState, t.toState, t.cause))
+                            .toList());
+        }
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.AGENT, Roles.CUSTOMER})
+    @Transactional
+    @Operation(summary = "A port-in case and its timeline (a customer sees only their own)")
+    public PortInView get(@PathParam("id") UUID id) {
+        PortInEntity e = portIns.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Port-in"));
+        caller.requireAccessToCustomer(e.customerId, "Port-in");
+        return PortInView.of(e);
+    }
+
+    @GET
+    @RolesAllowed(Roles.AGENT)
+    @Transactional
+    @Operation(summary = "Port-in cases for a number, newest first")
+    public List<PortInView> byNumber(@QueryParam("number") String number) {
+        if (number == null || number.isBlank()) {
+            throw ProblemException.badRequest("number", "is required");
+        }
+        return portIns.byNumber(number).stream().map(PortInView::of).toList();
+    }
+}

@@ -1,0 +1,46 @@
+package dk.flyt.porting.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PortInStateTest {
+
+    @ParameterizedTest(name = "{0} -> {1}: {2}")
+    @CsvSource({
+        "REQUESTED, SCHEDULED, true",
+        "REQUESTED, ANSWER_DELAYED, true",
+        "REQUESTED, REJECTED, true",
+        "REQUESTED, COMPLETED, false",
+        "ANSWER_DELAYED, SCHEDULED, true",
+        "SCHEDULED, COMPLETED, true",
+        "SCHEDULED, REJECTED, false",
+        "REJECTED, REQUESTED, true",
+        "REJECTED, SCHEDULED, false",
+        "COMPLETED, CANCELLED, false",
+        "CANCELLED, REQUESTED, false",
+        "FAILED, SCHEDULED, false"
+    })
+    void onlyTheDrawnTransitionsAreAllowed(PortInState from, PortInState to, boolean allowed) {
+        assertThat(from.canMoveTo(to)).isEqualTo(allowed);
+    }
+
+    @Test
+    void R_PORT_06_onlyAScheduledPortCanComplete() {
+        for (PortInState s : PortInState.values()) {
+            assertThat(s.canMoveTo(PortInState.COMPLETED)).isEqualTo(s == PortInState.SCHEDULED);
+        }
+    }
+
+    @Test
+    void completedCancelledAndFailedAreFinal() {
+        assertThat(PortInState.COMPLETED.isFinal()).isTrue();
+        assertThat(PortInState.CANCELLED.isFinal()).isTrue();
+        assertThat(PortInState.FAILED.isFinal()).isTrue();
+        assertThat(PortInState.REJECTED.isFinal())
+                .as("corrected data can be sent again")
+                .isFalse();
+    }
+}
