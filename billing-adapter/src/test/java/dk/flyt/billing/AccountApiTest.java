@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import dk.flyt.billing.persistence.AccountEntity;
 import dk.flyt.billing.persistence.AccountRepository;
 import dk.flyt.testing.FlytTestResource;
+import dk.flyt.testing.ServiceBasics;
 import dk.flyt.testing.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -97,5 +98,10 @@ class AccountApiTest {
             accounts.persist(a);
         });
         return id;
+    }
+
+    @Test
+    void healthMetricsAndOpenApiNeedNoToken() {
+        ServiceBasics.assertOpenEndpoints("/api/v1/accounts/{customerId}");
     }
 }

@@ -1,7 +1,9 @@
 package dk.flyt.messaging;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 
 import dk.flyt.messaging.app.ThingConsumer;
 import dk.flyt.testing.FlytTestResource;
@@ -61,6 +63,11 @@ class InboxTest {
                 .orElseThrow(() -> new AssertionError("the poison message is not on the dead-letter topic"));
         assertThat(dead.key()).isEqualTo(key);
         assertThat(KafkaTestClient.header(dead, "dead-letter-reason")).contains("cannot handle");
+        given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("flyt_messaging_dead_letters_total{consumer=\"thing-consumer\""));
     }
 
     private static void send(String key, String id, String type) {

@@ -1,8 +1,10 @@
 package dk.flyt.messaging;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.flyt.messaging.app.ThingService;
@@ -90,7 +92,8 @@ class OutboxTest {
                     things.create("outage-3", false),
                     things.create("outage-4", false),
                     things.create("outage-5", false));
-            await().pollDelay(Duration.ofSeconds(3)).atMost(WAIT).until(() -> true);
+            await().atMost(WAIT).until(() -> readiness() == 503);
+            await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT).until(() -> true);
             assertThat(count("SELECT count(*) FROM outbox_event WHERE published_at IS NULL AND aggregate_id IN ("
                             + ids.stream().map(i -> "'" + i + "'").collect(Collectors.joining(",")) + ")"))
                     .as("nothing is marked published while the broker is away")
@@ -101,11 +104,28 @@ class OutboxTest {
 
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> count("SELECT count(*) FROM outbox_event WHERE published_at IS NULL") == 0);
+        await().atMost(WAIT).until(() -> readiness() == 200);
         Set<String> wanted = ids.stream().map(UUID::toString).collect(Collectors.toSet());
         List<ConsumerRecord<String, String>> seen =
                 KafkaTestClient.readUntil(ThingService.TOPIC, r -> false, Duration.ofSeconds(5));
         assertThat(seen.stream().map(ConsumerRecord::key).collect(Collectors.toSet()))
                 .containsAll(wanted);
+    }
+
+    @Test
+    void outboxLagAndPublishedCountsAreMetrics() {
+        things.create("metrics", false);
+        await().atMost(WAIT).untilAsserted(() -> given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("flyt_outbox_pending "))
+                .body(containsString("flyt_outbox_lag_seconds "))
+                .body(containsString("flyt_outbox_published_total ")));
+    }
+
+    private static int readiness() {
+        return given().when().get("/q/health/ready").then().extract().statusCode();
     }
 
     private static String field(ConsumerRecord<String, String> record, String name) {

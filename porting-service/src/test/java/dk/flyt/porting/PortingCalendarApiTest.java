@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import dk.flyt.testing.FlytTestResource;
+import dk.flyt.testing.ServiceBasics;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -109,5 +110,10 @@ class PortingCalendarApiTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem(field));
+    }
+
+    @Test
+    void healthMetricsAndOpenApiNeedNoToken() {
+        ServiceBasics.assertOpenEndpoints("/api/v1/porting-calendar/earliest-port-date");
     }
 }

@@ -7,13 +7,17 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import dk.flyt.contracts.Topics;
+import dk.flyt.platform.time.MutableClock;
 import dk.flyt.testing.FlytTestResource;
 import dk.flyt.testing.KafkaTestClient;
+import dk.flyt.testing.ServiceBasics;
 import dk.flyt.testing.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -131,5 +135,39 @@ class ConsentApiTest {
                 .body("code", hasItem("BASIC"))
                 .body("find { it.code == 'MOBILE_FREE_STREAMING' }.streamingIncluded", equalTo(true))
                 .body("find { it.code == 'MOBILE_10GB' }.monthlyPrice", equalTo(9900));
+    }
+
+    @Test
+    void healthMetricsAndOpenApiNeedNoToken() {
+        ServiceBasics.assertOpenEndpoints("/api/v1/customers/{customerId}/consents");
+    }
+
+    @Inject
+    MutableClock clock;
+
+    @Test
+    void theServiceReadsTimeFromTheControllableClock() {
+        Instant frozen = Instant.parse("2027-02-03T04:05:06Z");
+        clock.set(frozen);
+        String customer = "c-" + UUID.randomUUID();
+        given().auth()
+                .oauth2(Tokens.forRole("agent"))
+                .contentType(ContentType.JSON)
+                .body("{\"channel\":\"EMAIL\",\"wordingVersion\":\"v1\"}")
+                .when()
+                .post("/api/v1/customers/{id}/consents", customer)
+                .then()
+                .statusCode(201)
+                .body("givenAt", equalTo("2027-02-03T04:05:06Z"));
+        clock.advance(java.time.Duration.ofDays(1));
+        given().auth()
+                .oauth2(Tokens.forRole("agent"))
+                .contentType(ContentType.JSON)
+                .body("{\"channel\":\"EMAIL\",\"wordingVersion\":\"v1\",\"givenAt\":\"2027-02-05T00:00:00Z\"}")
+                .when()
+                .post("/api/v1/customers/{id}/consents", customer)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("givenAt"));
     }
 }
