@@ -16,15 +16,30 @@ public class FlytTestResource implements QuarkusTestResourceLifecycleManager {
         prefix = initArgs.getOrDefault("database", prefix);
     }
 
+    /** A free port reserved for a simulator of an outside party (the porting hub, say) that a test starts. */
+    public static final String SIMULATOR_PORT = "flyt.test.simulator-port";
+
     @Override
     public Map<String, String> start() {
         String database = Servers.createDatabase(prefix);
+        String simulatorPort = System.getProperty(SIMULATOR_PORT);
+        if (simulatorPort == null) {
+            simulatorPort = String.valueOf(Ports.free());
+            System.setProperty(SIMULATOR_PORT, simulatorPort);
+        }
         return Map.of(
-                "quarkus.datasource.jdbc.url", Servers.jdbcUrl(database),
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "postgres",
-                "kafka.bootstrap.servers", Servers.kafkaBootstrapServers(),
-                "quarkus.oidc.auth-server-url", Servers.oidcIssuer());
+                SIMULATOR_PORT,
+                simulatorPort,
+                "quarkus.datasource.jdbc.url",
+                Servers.jdbcUrl(database),
+                "quarkus.datasource.username",
+                "postgres",
+                "quarkus.datasource.password",
+                "postgres",
+                "kafka.bootstrap.servers",
+                Servers.kafkaBootstrapServers(),
+                "quarkus.oidc.auth-server-url",
+                Servers.oidcIssuer());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dk.flyt.messaging.outbox;
 
 import dk.flyt.messaging.MessagingConfig;
+import dk.flyt.messaging.loop.WorkerLoop;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,9 +53,7 @@ public class OutboxRelay {
     private final Counter failed;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
-    private final Object signal = new Object();
-    private boolean woken;
-    private volatile boolean stopping;
+    private final WorkerLoop loop;
 
     OutboxRelay(
             EntityManager em, KafkaPublisher publisher, MessagingConfig config, Clock clock, MeterRegistry registry) {
@@ -62,6 +61,7 @@ public class OutboxRelay {
         this.publisher = publisher;
         this.config = config;
         this.clock = clock;
+        this.loop = new WorkerLoop("outbox-relay", config.outbox().pollInterval(), this::drain);
         this.published = Counter.builder("flyt.outbox.published")
                 .description("Outbox events acknowledged by the broker")
                 .register(registry);
@@ -78,58 +78,26 @@ public class OutboxRelay {
     }
 
     void start(@Observes StartupEvent event) {
-        Thread loop = new Thread(this::run, "outbox-relay");
-        loop.setDaemon(true);
         loop.start();
     }
 
     void onShutdown(@Observes ShutdownEvent event) {
-        stopping = true;
-        wake();
+        loop.stop();
     }
 
-    /** Called after a transaction that wrote to the outbox committed: publish now rather than at the next poll. */
-    void wake() {
-        synchronized (signal) {
-            woken = true;
-            signal.notifyAll();
-        }
+    /** Publish right after the current transaction commits rather than at the next poll. */
+    void wakeAfterCommit(jakarta.transaction.TransactionSynchronizationRegistry transactions) {
+        loop.wakeAfterCommit(transactions);
     }
 
-    private void run() {
-        while (!stopping) {
-            try {
-                drain();
-            } catch (RuntimeException e) {
-                if (!stopping) {
-                    LOG.warnf("Outbox relay pass failed, retrying after the poll interval: %s", e.toString());
-                }
-            }
-            awaitSignal(config.outbox().pollInterval());
-        }
-    }
-
-    private void drain() {
+    /** Publishes what is pending; true while a full batch suggests there is more. */
+    private boolean drain() {
         int batchSize = config.outbox().batchSize();
-        int done;
-        do {
-            done = relayBatch(batchSize);
-        } while (done == batchSize && !stopping);
-        refreshLag();
-    }
-
-    private void awaitSignal(Duration timeout) {
-        synchronized (signal) {
-            if (!woken && !stopping) {
-                try {
-                    signal.wait(Math.max(1, timeout.toMillis()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    stopping = true;
-                }
-            }
-            woken = false;
+        int done = relayBatch(batchSize);
+        if (done < batchSize) {
+            refreshLag();
         }
+        return done == batchSize && !loop.isStopping();
     }
 
     /** One pass: returns how many events it published. */

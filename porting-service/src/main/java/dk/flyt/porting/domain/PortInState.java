@@ -6,13 +6,16 @@ import java.util.Set;
 /**
  * The life of a port-in case, where we are the recipient. The donor answers through the hub: accepted with a date
  * (SCHEDULED), rejected with a reason (REJECTED; corrected data can be sent again), or not yet (ANSWER_DELAYED).
- * Only the hub's confirmation that every operator routes to us completes it (R-PORT-06).
+ * On the porting day we execute (EXECUTING); only the hub's confirmation that every operator routes to us completes
+ * the case (R-PORT-06). Not working by the end of the agreed day, it is DELAYED (R-PORT-07).
  */
 public enum PortInState {
     REQUESTED,
     ANSWER_DELAYED,
     SCHEDULED,
     REJECTED,
+    EXECUTING,
+    DELAYED,
     COMPLETED,
     CANCELLED,
     FAILED;
@@ -21,7 +24,9 @@ public enum PortInState {
     public Set<PortInState> next() {
         return switch (this) {
             case REQUESTED, ANSWER_DELAYED -> EnumSet.of(ANSWER_DELAYED, SCHEDULED, REJECTED, CANCELLED, FAILED);
-            case SCHEDULED -> EnumSet.of(COMPLETED, CANCELLED, FAILED);
+            case SCHEDULED -> EnumSet.of(EXECUTING, COMPLETED, CANCELLED, FAILED);
+            case EXECUTING -> EnumSet.of(COMPLETED, DELAYED, FAILED);
+            case DELAYED -> EnumSet.of(COMPLETED, FAILED);
             case REJECTED -> EnumSet.of(REQUESTED, CANCELLED);
             case COMPLETED, CANCELLED, FAILED -> EnumSet.noneOf(PortInState.class);
         };
@@ -33,5 +38,10 @@ public enum PortInState {
 
     public boolean isFinal() {
         return next().isEmpty();
+    }
+
+    /** Before the number moved: a withdrawal still cancels the port at the donor (R-WDR-05). */
+    public boolean isCancellable() {
+        return canMoveTo(CANCELLED);
     }
 }

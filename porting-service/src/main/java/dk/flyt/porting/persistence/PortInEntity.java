@@ -61,6 +61,12 @@ public class PortInEntity {
     @Column(name = "reject_code")
     public String rejectCode;
 
+    @Column(name = "earliest_port_date")
+    public LocalDate earliestPortDate;
+
+    @Column(name = "completed_at")
+    public Instant completedAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

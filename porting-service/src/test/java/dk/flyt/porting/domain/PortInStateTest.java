@@ -28,9 +28,17 @@ class PortInStateTest {
     }
 
     @Test
-    void R_PORT_06_onlyAScheduledPortCanComplete() {
+    void R_PORT_06_onlyAnAcceptedPortCanComplete() {
         for (PortInState s : PortInState.values()) {
-            assertThat(s.canMoveTo(PortInState.COMPLETED)).isEqualTo(s == PortInState.SCHEDULED);
+            boolean accepted = s == PortInState.SCHEDULED || s == PortInState.EXECUTING || s == PortInState.DELAYED;
+            assertThat(s.canMoveTo(PortInState.COMPLETED)).as(s.name()).isEqualTo(accepted);
+        }
+    }
+
+    @Test
+    void R_PORT_07_onlyAnExecutingPortBecomesDelayed() {
+        for (PortInState s : PortInState.values()) {
+            assertThat(s.canMoveTo(PortInState.DELAYED)).as(s.name()).isEqualTo(s == PortInState.EXECUTING);
         }
     }
 

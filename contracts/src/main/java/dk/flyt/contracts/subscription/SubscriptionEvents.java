@@ -1,0 +1,23 @@
+package dk.flyt.contracts.subscription;
+
+import java.time.LocalDate;
+
+/** Facts the subscription service publishes on {@code subscription.events}, keyed by subscription id. */
+public final class SubscriptionEvents {
+    public static final int VERSION = 1;
+
+    /** A line is live on our network: its number is ours to give away only by port-out. */
+    public record SubscriptionActivated(
+            String subscriptionId,
+            String customerId,
+            String number,
+            String iccid,
+            String planCode,
+            LocalDate activatedOn,
+            LocalDate bindingEndsOn) {}
+
+    /** The agreement ended; the number may still be ported out for a month (R-POUT-06). */
+    public record SubscriptionEnded(String subscriptionId, String customerId, String number, LocalDate endedOn) {}
+
+    private SubscriptionEvents() {}
+}

@@ -1,0 +1,165 @@
+package dk.flyt.porting.hub;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.flyt.contracts.hub.HubMessage;
+import dk.flyt.messaging.loop.WorkerLoop;
+import dk.flyt.porting.config.PortingConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Messages to the hub, written in the transaction of the state change that causes them and delivered by a worker:
+ * in order per dossier, with retries and a doubling backoff while the hub is away, so an outage delays but loses
+ * nothing. A message the hub refuses (4xx) is marked FAILED for an agent to see, never retried blindly.
+ */
+@ApplicationScoped
+public class HubOutbox {
+    private static final Logger LOG = Logger.getLogger(HubOutbox.class);
+
+    /** Retry timing is technical, not business time: it follows the wall clock even when tests move the business clock. */
+    private final Clock wall = Clock.systemUTC();
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final HubClient hub;
+    private final PortingConfig config;
+    private final Clock clock;
+    private final TransactionSynchronizationRegistry transactions;
+    private final WorkerLoop loop;
+    private final AtomicLong pending = new AtomicLong();
+
+    public HubOutbox(
+            EntityManager em,
+            ObjectMapper json,
+            HubClient hub,
+            PortingConfig config,
+            Clock clock,
+            TransactionSynchronizationRegistry transactions,
+            MeterRegistry registry) {
+        this.em = em;
+        this.json = json;
+        this.hub = hub;
+        this.config = config;
+        this.clock = clock;
+        this.transactions = transactions;
+        this.loop = new WorkerLoop("hub-sender", config.hub().pollInterval(), this::sendDue);
+        registry.gauge("flyt.hub.outbox.pending", pending);
+    }
+
+    void start(@Observes StartupEvent event) {
+        loop.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        loop.stop();
+    }
+
+    /** A new message id, unique across our messages. */
+    public static String newMessageId() {
+        return "FLYT-" + UUID.randomUUID();
+    }
+
+    /** Queues the message for the hub; must run in the transaction of the change that causes it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueue(HubMessage message) {
+        String payload;
+        try {
+            payload = json.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+        em.createNativeQuery("""
+                        INSERT INTO hub_outbox (message_id, kind, recipient, dossier_id, payload, created_at, status,
+                                                next_attempt_at)
+                        VALUES (:id, :kind, :recipient, :dossier, CAST(:payload AS jsonb), :now, 'PENDING', :due)
+                        """)
+                .setParameter("id", message.messageId())
+                .setParameter("kind", message.kind().name())
+                .setParameter("recipient", message.recipient())
+                .setParameter("dossier", message.dossierId())
+                .setParameter("payload", payload)
+                .setParameter("now", OffsetDateTime.now(clock))
+                .setParameter("due", OffsetDateTime.now(wall).minusSeconds(1))
+                .executeUpdate();
+        loop.wakeAfterCommit(transactions);
+    }
+
+    /** One pass: sends what is due, oldest first, skipping dossiers whose earlier message is still pending. */
+    @SuppressWarnings("unchecked")
+    boolean sendDue() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Object[]> rows = em.createNativeQuery("""
+                            SELECT o.seq, o.payload::text, o.attempts FROM hub_outbox o
+                            WHERE o.status = 'PENDING' AND o.next_attempt_at <= :now
+                              AND NOT EXISTS (SELECT 1 FROM hub_outbox e
+                                              WHERE e.status = 'PENDING' AND e.dossier_id = o.dossier_id
+                                                AND e.seq < o.seq)
+                            ORDER BY o.seq LIMIT 50
+                            FOR UPDATE SKIP LOCKED
+                            """)
+                    .setParameter("now", OffsetDateTime.now(wall))
+                    .getResultList();
+            for (Object[] r : rows) {
+                long seq = ((Number) r[0]).longValue();
+                int attempts = ((Number) r[2]).intValue();
+                HubMessage message = json.readValue((String) r[1], HubMessage.class);
+                try {
+                    hub.send(message);
+                    em.createNativeQuery(
+                                    "UPDATE hub_outbox SET status = 'DELIVERED', attempts = attempts + 1, delivered_at = :now, last_error = NULL WHERE seq = :seq")
+                            .setParameter("now", OffsetDateTime.now(clock))
+                            .setParameter("seq", seq)
+                            .executeUpdate();
+                } catch (HubClient.HubUnavailable e) {
+                    Duration pause = backoff(attempts + 1);
+                    LOG.warnf(
+                            "Hub unavailable for %s %s (attempt %d), next try in %s: %s",
+                            message.kind(), message.messageId(), attempts + 1, pause, e.getMessage());
+                    em.createNativeQuery(
+                                    "UPDATE hub_outbox SET attempts = attempts + 1, next_attempt_at = :next, last_error = :error WHERE seq = :seq")
+                            .setParameter(
+                                    "next",
+                                    OffsetDateTime.ofInstant(wall.instant().plus(pause), ZoneOffset.UTC))
+                            .setParameter("error", e.getMessage())
+                            .setParameter("seq", seq)
+                            .executeUpdate();
+                } catch (HubClient.HubRefused e) {
+                    LOG.errorf("Hub refused %s %s: %s", message.kind(), message.messageId(), e.getMessage());
+                    em.createNativeQuery(
+                                    "UPDATE hub_outbox SET status = 'FAILED', attempts = attempts + 1, last_error = :error WHERE seq = :seq")
+                            .setParameter("error", e.getMessage())
+                            .setParameter("seq", seq)
+                            .executeUpdate();
+                }
+            }
+            pending.set(((Number) em.createNativeQuery("SELECT count(*) FROM hub_outbox WHERE status = 'PENDING'")
+                            .getSingleResult())
+                    .longValue());
+            return false;
+        });
+    }
+
+    Duration backoff(int attempt) {
+        Duration initial = config.hub().initialBackoff();
+        Duration max = config.hub().maxBackoff();
+        long factor = 1L << Math.min(20, Math.max(0, attempt - 1));
+        Duration d = initial.multipliedBy(factor);
+        return d.compareTo(max) > 0 ? max : d;
+    }
+}

@@ -1,0 +1,187 @@
+package dk.flyt.porting;
+
+import static dk.flyt.porting.Porting.command;
+import static dk.flyt.porting.Porting.copenhagen;
+import static dk.flyt.porting.Porting.newNumber;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.flyt.contracts.Topics;
+import dk.flyt.contracts.hub.HubMessage;
+import dk.flyt.contracts.hub.HubMessageKind;
+import dk.flyt.contracts.porting.PortingCommands.OpenPortOutWindow;
+import dk.flyt.contracts.subscription.SubscriptionEvents.SubscriptionActivated;
+import dk.flyt.hubsim.HubSimulator;
+import dk.flyt.platform.time.MutableClock;
+import dk.flyt.testing.FlytTestResource;
+import dk.flyt.testing.KafkaTestClient;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Port-out: another operator asks for one of our numbers through the hub (simulated); we are the donor. */
+@QuarkusTest
+@WithTestResource(FlytTestResource.class)
+class PortOutFlowTest {
+    private static final String ICCID = "8945017777777777777";
+
+    @Inject
+    MutableClock clock;
+
+    @Inject
+    ObjectMapper json;
+
+    HubSimulator hub;
+
+    @BeforeEach
+    void setUp() {
+        clock.set(copenhagen("2026-11-02T09:00"));
+        hub = PortingTestHub.get();
+    }
+
+    /** A live subscription as the subscription service announces it; with a binding period until next spring. */
+    private String ourNumber() {
+        String number = newNumber();
+        String subscription = "sub-" + UUID.randomUUID();
+        Porting.event(
+                json,
+                Topics.SUBSCRIPTION_EVENTS,
+                "SubscriptionActivated",
+                subscription,
+                new SubscriptionActivated(
+                        subscription,
+                        "cust-" + subscription,
+                        number,
+                        ICCID,
+                        "MOBILE_10GB",
+                        LocalDate.parse("2026-10-01"),
+                        LocalDate.parse("2027-04-01")));
+        Porting.awaitNumber(number, "ACTIVE");
+        return number;
+    }
+
+    private HubMessage answerTo(String dossier) {
+        await().atMost(Porting.WAIT).until(() -> !hub.received(
+                        m -> dossier.equals(m.dossierId()) && m.kind() == HubMessageKind.PORTING_ANSWER)
+                .isEmpty());
+        return hub.received(m -> dossier.equals(m.dossierId()) && m.kind() == HubMessageKind.PORTING_ANSWER)
+                .getFirst();
+    }
+
+    @Test
+    void R_POUT_01_R_POUT_04_aDatedPortOutDuringBindingIsAcceptedAndExecuted() {
+        String number = ourNumber();
+        String dossier = hub.requestPortOut("TELIA", number, ICCID, LocalDate.parse("2026-11-16"));
+        HubMessage answer = answerTo(dossier);
+        assertThat(answer.answer()).as("never refused for binding (R-POUT-04)").isEqualTo(HubMessage.Answer.ACCEPT);
+        assertThat(answer.portDate()).isEqualTo(LocalDate.parse("2026-11-16"));
+        assertThat(answer.recipient()).isEqualTo("TELIA");
+
+        hub.broadcastPerformed(dossier, number, "TELIA");
+
+        List<ConsumerRecord<String, String>> events = KafkaTestClient.readUntil(
+                Topics.PORTING_EVENTS,
+                r -> r.value().contains(number) && "PortOutCompleted".equals(KafkaTestClient.header(r, "ce_type")),
+                Porting.WAIT);
+        assertThat(events)
+                .filteredOn(r -> r.value().contains(number))
+                .extracting(r -> KafkaTestClient.header(r, "ce_type"))
+                .containsSubsequence("PortOutRequested", "PortOutCompleted");
+    }
+
+    @Test
+    void R_POUT_01_withoutADateTheNumberLeavesWhenTheNoticePeriodEnds() {
+        String number = ourNumber();
+        HubMessage answer = answerTo(hub.requestPortOut("TELIA", number, ICCID, null));
+        // 2 November + 30 days = Wednesday 2 December 2026, a porting day
+        assertThat(answer.portDate()).isEqualTo(LocalDate.parse("2026-12-02"));
+    }
+
+    @Test
+    void R_POUT_03_aWrongIccidOrAnUnknownNumberIsRejectedWithAReasonCode() {
+        String number = ourNumber();
+        HubMessage wrong = answerTo(hub.requestPortOut("TELENOR", number, "8945010000000000000", null));
+        assertThat(wrong.answer()).isEqualTo(HubMessage.Answer.REJECT);
+        assertThat(wrong.code()).isEqualTo(HubMessage.Codes.ICCID_MISMATCH);
+        Porting.awaitNumber(number, "ACTIVE");
+
+        HubMessage unknown = answerTo(hub.requestPortOut("TELIA", "+4500000001", ICCID, null));
+        assertThat(unknown.code()).isEqualTo(HubMessage.Codes.UNKNOWN_NUMBER);
+    }
+
+    @Test
+    void R_POUT_05_aPortOutThatFailsAfterDeactivationIsReactivatedAtOnce() {
+        String number = ourNumber();
+        String dossier = hub.requestPortOut("TELIA", number, ICCID, LocalDate.parse("2026-11-16"));
+        hub.broadcastPerformed(dossier, number, "TELIA");
+        KafkaTestClient.readUntil(
+                Topics.PORTING_EVENTS,
+                r -> r.value().contains(number) && "PortOutCompleted".equals(KafkaTestClient.header(r, "ce_type")),
+                Porting.WAIT);
+
+        hub.reportPortingFailed(dossier, number);
+
+        List<ConsumerRecord<String, String>> events = KafkaTestClient.readUntil(
+                Topics.PORTING_EVENTS,
+                r -> r.value().contains(number) && "PortOutReverted".equals(KafkaTestClient.header(r, "ce_type")),
+                Porting.WAIT);
+        assertThat(events)
+                .filteredOn(r -> r.value().contains(number))
+                .extracting(r -> KafkaTestClient.header(r, "ce_type"))
+                .containsSubsequence("PortOutCompleted", "PortOutReverted");
+        HubMessage again = answerTo(hub.requestPortOut("TELENOR", number, ICCID, null));
+        assertThat(again.answer()).as("active again: it may leave later").isEqualTo(HubMessage.Answer.ACCEPT);
+    }
+
+    @Test
+    void R_WDR_06_aWithdrawnNumberNobodyClaimsGoesToQuarantineAndIsThenReturned() {
+        String number = ourNumber();
+        command(
+                json,
+                "OpenPortOutWindow",
+                "w-" + number,
+                new OpenPortOutWindow(number, "cust-w", LocalDate.parse("2026-11-02")));
+        assertThat(Porting.awaitNumber(number, "WINDOW").getString("windowUntil"))
+                .isEqualTo("2026-11-16");
+
+        clock.set(copenhagen("2026-11-17T09:00"));
+        Porting.awaitNumber(number, "QUARANTINED");
+        KafkaTestClient.readUntil(
+                Topics.PORTING_EVENTS,
+                r -> number.equals(r.key()) && "NumberQuarantined".equals(KafkaTestClient.header(r, "ce_type")),
+                Porting.WAIT);
+
+        clock.set(copenhagen("2027-05-20T09:00"));
+        List<ConsumerRecord<String, String>> events = KafkaTestClient.readUntil(
+                Topics.PORTING_EVENTS,
+                r -> number.equals(r.key()) && "NumberReturned".equals(KafkaTestClient.header(r, "ce_type")),
+                Porting.WAIT);
+        assertThat(events).filteredOn(r -> number.equals(r.key())).hasSize(2);
+        await().atMost(Porting.WAIT)
+                .until(() -> !hub.received(m -> number.equals(m.number()) && m.kind() == HubMessageKind.NUMBER_RETURNED)
+                        .isEmpty());
+    }
+
+    @Test
+    void R_WDR_06_withinTheWindowANewRecipientMayTakeTheNumber() {
+        String number = ourNumber();
+        command(
+                json,
+                "OpenPortOutWindow",
+                "w-" + number,
+                new OpenPortOutWindow(number, "cust-w2", LocalDate.parse("2026-11-02")));
+        Porting.awaitNumber(number, "WINDOW");
+        clock.set(copenhagen("2026-11-12T09:00"));
+        HubMessage answer = answerTo(hub.requestPortOut("TELIA", number, ICCID, LocalDate.parse("2026-11-13")));
+        assertThat(answer.answer()).isEqualTo(HubMessage.Answer.ACCEPT);
+        assertThat(Porting.awaitNumber(number, "PORTING_OUT").getList("portOuts.state"))
+                .containsExactly("ACCEPTED");
+    }
+}
