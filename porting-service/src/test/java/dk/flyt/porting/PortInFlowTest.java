@@ -249,4 +249,68 @@ class PortInFlowTest {
         assertThat(granted2.get("kind").asText()).isEqualTo("DELAYED_PORT");
         assertThat(granted2.get("customerId").asText()).startsWith("cust-");
     }
+
+    @Test
+    void aMessageThatCannotBeProcessedIsReportedBackToItsSender() {
+        HubMessage stray = hub.message(
+                HubMessageKind.PORTING_ANSWER,
+                "TDC",
+                "FLYT",
+                UUID.randomUUID().toString(),
+                newNumber(),
+                null,
+                PORT_DATE,
+                HubMessage.Answer.ACCEPT,
+                null,
+                null);
+        assertThat(hub.deliver(stray)).as("acknowledged first, processed after").isEqualTo(202);
+
+        await().atMost(Porting.WAIT)
+                .until(() -> !hub.received(m -> stray.messageId().equals(m.inReplyTo()))
+                        .isEmpty());
+        HubMessage error =
+                hub.received(m -> stray.messageId().equals(m.inReplyTo())).getFirst();
+        assertThat(error.kind()).isEqualTo(HubMessageKind.ERROR);
+        assertThat(error.recipient()).isEqualTo("TDC");
+        assertThat(error.code()).isEqualTo(HubMessage.Codes.UNKNOWN_DOSSIER);
+    }
+
+    @Inject
+    dk.flyt.porting.application.PortInService portIns;
+
+    @Test
+    void R_PORT_08_twoReplicasRunningThePortingDayTogetherExecuteEachPortOnce() throws Exception {
+        java.util.List<String> numbers = java.util.stream.IntStream.range(0, 6)
+                .mapToObj(i -> newNumber())
+                .toList();
+        for (String number : numbers) {
+            hub.behaviour(number, Behaviour.COMPLETE_LATE);
+            request(order(), number, ICCID);
+        }
+        for (String number : numbers) {
+            awaitPortIn(number, "SCHEDULED");
+        }
+        clock.set(copenhagen("2026-11-09T02:00"));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(portIns::executeDue);
+            var b = pool.submit(portIns::executeDue);
+            a.get();
+            b.get();
+        } finally {
+            pool.shutdown();
+        }
+        for (String number : numbers) {
+            JsonPath c = awaitPortIn(number, "EXECUTING");
+            assertThat(c.getList("timeline.to")).containsExactly("REQUESTED", "SCHEDULED", "EXECUTING");
+            String id = c.getString("id");
+            await().atMost(Porting.WAIT).until(() -> !hub.received(
+                            m -> id.equals(m.dossierId()) && m.kind() == HubMessageKind.PORTING_PERFORMED)
+                    .isEmpty());
+            await().pollDelay(Duration.ofMillis(500)).atMost(Porting.WAIT).until(() -> true);
+            assertThat(hub.received(m -> id.equals(m.dossierId()) && m.kind() == HubMessageKind.PORTING_PERFORMED))
+                    .hasSize(1);
+            hub.releaseCompletion(id);
+        }
+    }
 }
