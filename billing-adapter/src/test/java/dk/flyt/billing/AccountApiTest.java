@@ -3,16 +3,14 @@ package dk.flyt.billing;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import dk.flyt.billing.persistence.AccountEntity;
-import dk.flyt.billing.persistence.AccountRepository;
+import dk.flyt.billing.application.Ledger;
+import dk.flyt.billing.domain.EntryKind;
 import dk.flyt.testing.FlytTestResource;
 import dk.flyt.testing.ServiceBasics;
 import dk.flyt.testing.Tokens;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +19,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(FlytTestResource.class)
 class AccountApiTest {
     @Inject
-    AccountRepository accounts;
+    Ledger ledger;
 
     @Test
     void withoutATokenTheAnswerIs401() {
@@ -90,13 +88,13 @@ class AccountApiTest {
 
     private String open(long balanceOre) {
         String id = "cust-" + UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> {
-            AccountEntity a = new AccountEntity();
-            a.customerId = id;
-            a.balanceOre = balanceOre;
-            a.openedAt = Instant.parse("2026-11-01T00:00:00Z");
-            accounts.persist(a);
-        });
+        ledger.post(
+                id,
+                balanceOre >= 0 ? EntryKind.TOP_UP : EntryKind.FEE,
+                balanceOre,
+                "opening balance for the test",
+                "test-opening:" + id,
+                null);
         return id;
     }
 

@@ -33,11 +33,18 @@ class AccountPersistenceTest {
         List<String> applied = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                         "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
                 .getResultList());
-        assertThat(applied).containsExactly("0.1", "1");
+        assertThat(applied).containsExactly("0.1", "1", "2");
         List<String> tables = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
                 .getResultList());
-        assertThat(tables).contains("account", "outbox_event", "inbox_message");
+        assertThat(tables)
+                .contains(
+                        "account",
+                        "ledger_entry",
+                        "billable_subscription",
+                        "charge_run",
+                        "outbox_event",
+                        "inbox_message");
     }
 
     @Test
@@ -51,14 +58,14 @@ class AccountPersistenceTest {
         });
         AccountEntity stale = QuarkusTransaction.requiringNew().call(() -> accounts.findById(id));
 
-        QuarkusTransaction.requiringNew().run(() -> accounts.findById(id).balanceOre = 500);
+        QuarkusTransaction.requiringNew().run(() -> accounts.findById(id).automaticPayment = false);
 
-        stale.balanceOre = -100;
+        stale.automaticPayment = true;
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> em.merge(stale)))
                 .hasRootCauseInstanceOf(org.hibernate.StaleObjectStateException.class)
                 .satisfies(e -> assertThat(causes(e)).anyMatch(c -> c instanceof OptimisticLockException));
-        long balance = QuarkusTransaction.requiringNew().call(() -> accounts.findById(id).balanceOre);
-        assertThat(balance).isEqualTo(500);
+        boolean automatic = QuarkusTransaction.requiringNew().call(() -> accounts.findById(id).automaticPayment);
+        assertThat(automatic).isFalse();
     }
 
     private static List<Throwable> causes(Throwable e) {

@@ -61,6 +61,7 @@ class PortOutFlowTest {
                         number,
                         ICCID,
                         "MOBILE_10GB",
+                        9900,
                         LocalDate.parse("2026-10-01"),
                         LocalDate.parse("2027-04-01")));
         Porting.awaitNumber(number, "ACTIVE");

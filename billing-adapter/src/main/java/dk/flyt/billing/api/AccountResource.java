@@ -37,4 +37,39 @@ public class AccountResource {
         return new AccountView(
                 account.customerId, account.balanceOre, "DKK", account.automaticPayment, account.openedAt);
     }
+
+    /** One ledger entry; {@code amount} in øre, credit positive, debit negative. */
+    public record EntryView(
+            long id,
+            String kind,
+            long amount,
+            String reason,
+            String subscriptionId,
+            java.time.LocalDate periodMonth,
+            java.time.Instant bookedAt) {}
+
+    @GET
+    @Path("/{customerId}/entries")
+    @RolesAllowed({Roles.CUSTOMER, Roles.AGENT, Roles.BILLING_ADMIN})
+    @jakarta.transaction.Transactional
+    @Operation(summary = "The account's ledger entries, oldest first")
+    @SuppressWarnings("unchecked")
+    public java.util.List<EntryView> entries(@PathParam("customerId") String customerId) {
+        get(customerId);
+        java.util.List<Object[]> rows = accounts.getEntityManager()
+                .createNativeQuery(
+                        "SELECT id, kind, amount_ore, reason, subscription_id, period_month, booked_at FROM ledger_entry WHERE customer_id = :c ORDER BY id")
+                .setParameter("c", customerId)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new EntryView(
+                        ((Number) r[0]).longValue(),
+                        (String) r[1],
+                        ((Number) r[2]).longValue(),
+                        (String) r[3],
+                        (String) r[4],
+                        r[5] == null ? null : ((java.sql.Date) r[5]).toLocalDate(),
+                        r[6] instanceof java.time.OffsetDateTime o ? o.toInstant() : (java.time.Instant) r[6]))
+                .toList();
+    }
 }

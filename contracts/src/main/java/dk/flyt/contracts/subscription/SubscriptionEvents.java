@@ -6,13 +6,17 @@ import java.time.LocalDate;
 public final class SubscriptionEvents {
     public static final int VERSION = 1;
 
-    /** A line is live on our network: its number is ours to give away only by port-out. */
+    /**
+     * A line is live on our network: its number is ours to give away only by port-out, and billing starts
+     * (R-PORT-05). {@code monthlyPriceOre} is the plan's price in force, so billing never reads our tables.
+     */
     public record SubscriptionActivated(
             String subscriptionId,
             String customerId,
             String number,
             String iccid,
             String planCode,
+            long monthlyPriceOre,
             LocalDate activatedOn,
             LocalDate bindingEndsOn) {}
 

@@ -1,0 +1,73 @@
+package dk.flyt.billing.application;
+
+import dk.flyt.billing.domain.EntryKind;
+import dk.flyt.billing.persistence.AccountEntity;
+import dk.flyt.billing.persistence.AccountRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Books entries on customers' accounts (R-BILL-03). An entry and the balance it moves change in one transaction;
+ * an entry whose cause was booked before is not booked again, so a redelivered event has no second effect.
+ */
+@ApplicationScoped
+public class Ledger {
+    private final AccountRepository accounts;
+    private final EntityManager em;
+    private final Clock clock;
+
+    public Ledger(AccountRepository accounts, EntityManager em, Clock clock) {
+        this.accounts = accounts;
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** The customer's account, opened now if it does not exist yet. */
+    @Transactional
+    public AccountEntity open(String customerId) {
+        return accounts.findByIdOptional(customerId).orElseGet(() -> {
+            AccountEntity a = new AccountEntity();
+            a.customerId = customerId;
+            a.openedAt = clock.instant();
+            accounts.persist(a);
+            accounts.flush();
+            return a;
+        });
+    }
+
+    /**
+     * Books {@code amountOre} (credit &gt; 0, debit &lt; 0). Returns false when an entry with this cause exists: then
+     * nothing changed.
+     */
+    @Transactional
+    public boolean post(
+            String customerId, EntryKind kind, long amountOre, String reason, String cause, String subscriptionId) {
+        open(customerId);
+        Instant now = clock.instant();
+        int inserted = em.createNativeQuery("""
+                        INSERT INTO ledger_entry (customer_id, kind, amount_ore, reason, cause, subscription_id, booked_at)
+                        VALUES (:customer, :kind, :amount, :reason, :cause, :subscription, :now)
+                        ON CONFLICT (cause) DO NOTHING
+                        """)
+                .setParameter("customer", customerId)
+                .setParameter("kind", kind.name())
+                .setParameter("amount", amountOre)
+                .setParameter("reason", reason)
+                .setParameter("cause", cause)
+                .setParameter("subscription", subscriptionId)
+                .setParameter("now", now)
+                .executeUpdate();
+        if (inserted == 0) {
+            return false;
+        }
+        em.createNativeQuery(
+                        "UPDATE account SET balance_ore = balance_ore + :amount, version = version + 1 WHERE customer_id = :customer")
+                .setParameter("amount", amountOre)
+                .setParameter("customer", customerId)
+                .executeUpdate();
+        return true;
+    }
+}

@@ -1,0 +1,84 @@
+package dk.flyt.billing.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.flyt.billing.application.Ledger;
+import dk.flyt.billing.domain.EntryKind;
+import dk.flyt.billing.persistence.BillableSubscriptionEntity;
+import dk.flyt.billing.persistence.BillableSubscriptionRepository;
+import dk.flyt.contracts.porting.PortingEvents;
+import dk.flyt.contracts.subscription.SubscriptionEvents;
+import dk.flyt.messaging.inbox.InboxProcessor;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** What billing learns from the other services, each event applied once. */
+@ApplicationScoped
+public class BillingEventConsumer {
+    private final InboxProcessor processor;
+    private final Ledger ledger;
+    private final BillableSubscriptionRepository subscriptions;
+    private final ObjectMapper json;
+
+    public BillingEventConsumer(
+            InboxProcessor processor, Ledger ledger, BillableSubscriptionRepository subscriptions, ObjectMapper json) {
+        this.processor = processor;
+        this.ledger = ledger;
+        this.subscriptions = subscriptions;
+        this.json = json;
+    }
+
+    @Incoming("subscription-events")
+    @Blocking
+    public CompletionStage<Void> subscriptions(Message<String> message) {
+        return processor.process("billing-adapter.subscriptions", message, event -> {
+            switch (String.valueOf(event.type())) {
+                case "SubscriptionActivated" -> {
+                    var e = json.readValue(event.payload(), SubscriptionEvents.SubscriptionActivated.class);
+                    ledger.open(e.customerId());
+                    if (subscriptions.findByIdOptional(e.subscriptionId()).isEmpty()) {
+                        BillableSubscriptionEntity s = new BillableSubscriptionEntity();
+                        s.subscriptionId = e.subscriptionId();
+                        s.customerId = e.customerId();
+                        s.planCode = e.planCode();
+                        s.monthlyPriceOre = e.monthlyPriceOre();
+                        s.activatedOn = e.activatedOn();
+                        s.bindingEndsOn = e.bindingEndsOn();
+                        s.status = "ACTIVE";
+                        subscriptions.persist(s);
+                    }
+                }
+                case "SubscriptionEnded" -> {
+                    var e = json.readValue(event.payload(), SubscriptionEvents.SubscriptionEnded.class);
+                    subscriptions.findByIdOptional(e.subscriptionId()).ifPresent(s -> {
+                        s.status = "ENDED";
+                        s.endedOn = e.endedOn();
+                    });
+                }
+                default -> {
+                    // not billing's concern
+                }
+            }
+        });
+    }
+
+    @Incoming("porting-events")
+    @Blocking
+    public CompletionStage<Void> porting(Message<String> message) {
+        return processor.process("billing-adapter.porting", message, event -> {
+            if ("CompensationGranted".equals(event.type())) {
+                var e = json.readValue(event.payload(), PortingEvents.CompensationGranted.class);
+                // R-COMP-05: credited to the account, never paid out in cash
+                ledger.post(
+                        e.customerId(),
+                        EntryKind.COMPENSATION,
+                        e.amountOre(),
+                        "Compensation for " + e.kind() + " (case " + e.caseId() + ")",
+                        "compensation:" + e.compensationId(),
+                        null);
+            }
+        });
+    }
+}
