@@ -19,10 +19,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "accounts")
 public class AccountResource {
     private final AccountRepository accounts;
+    private final dk.flyt.billing.application.Ledger ledger;
     private final Caller caller;
 
-    public AccountResource(AccountRepository accounts, Caller caller) {
+    public AccountResource(AccountRepository accounts, dk.flyt.billing.application.Ledger ledger, Caller caller) {
         this.accounts = accounts;
+        this.ledger = ledger;
         this.caller = caller;
     }
 
@@ -35,7 +37,7 @@ public class AccountResource {
         AccountEntity account =
                 accounts.findByIdOptional(customerId).orElseThrow(() -> ProblemException.notFound("Account"));
         return new AccountView(
-                account.customerId, account.balanceOre, "DKK", account.automaticPayment, account.openedAt);
+                account.customerId, ledger.balance(customerId), "DKK", account.automaticPayment, account.openedAt);
     }
 
     /** One ledger entry; {@code amount} in øre, credit positive, debit negative. */

@@ -10,8 +10,8 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Books entries on customers' accounts (R-BILL-03). An entry and the balance it moves change in one transaction;
- * an entry whose cause was booked before is not booked again, so a redelivered event has no second effect.
+ * Books entries on customers' accounts (R-BILL-03). The balance is the sum of the entries, never stored apart from
+ * them; an entry whose cause was booked before is not booked again, so a redelivered event has no second effect.
  */
 @ApplicationScoped
 public class Ledger {
@@ -60,14 +60,16 @@ public class Ledger {
                 .setParameter("subscription", subscriptionId)
                 .setParameter("now", now)
                 .executeUpdate();
-        if (inserted == 0) {
-            return false;
-        }
-        em.createNativeQuery(
-                        "UPDATE account SET balance_ore = balance_ore + :amount, version = version + 1 WHERE customer_id = :customer")
-                .setParameter("amount", amountOre)
-                .setParameter("customer", customerId)
-                .executeUpdate();
-        return true;
+        return inserted == 1;
+    }
+
+    /** The balance: the sum of the account's entries (R-BILL-03). */
+    @Transactional
+    public long balance(String customerId) {
+        return ((Number) em.createNativeQuery(
+                                "SELECT coalesce(sum(amount_ore), 0) FROM ledger_entry WHERE customer_id = :customer")
+                        .setParameter("customer", customerId)
+                        .getSingleResult())
+                .longValue();
     }
 }

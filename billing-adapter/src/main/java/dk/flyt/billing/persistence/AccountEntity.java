@@ -14,9 +14,6 @@ public class AccountEntity {
     @Column(name = "customer_id")
     public String customerId;
 
-    @Column(name = "balance_ore", nullable = false)
-    public long balanceOre;
-
     @Column(name = "automatic_payment", nullable = false)
     public boolean automaticPayment = true;
 
