@@ -99,4 +99,118 @@ class BillingEventsTest {
                 .statusCode(200)
                 .body("balance", equalTo(5500));
     }
+
+    private List<Integer> amountsOnceSettled(String customer, int expectedEntries) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> given().auth()
+                                .oauth2(Tokens.forRole("agent"))
+                                .get("/api/v1/accounts/{c}/entries", customer)
+                                .then()
+                                .extract()
+                                .jsonPath()
+                                .getList("kind")
+                                .size()
+                        >= expectedEntries);
+        return given().auth()
+                .oauth2(Tokens.forRole("agent"))
+                .get("/api/v1/accounts/{c}/entries", customer)
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("amount", Integer.class);
+    }
+
+    private void activate(String customer, String subscription, LocalDate bindingEnds) throws Exception {
+        send(
+                Topics.SUBSCRIPTION_EVENTS,
+                "SubscriptionActivated",
+                subscription,
+                UUID.randomUUID().toString(),
+                new SubscriptionActivated(
+                        subscription,
+                        customer,
+                        "+4591000002",
+                        "8945010000000000002",
+                        "MOBILE_10GB",
+                        9900,
+                        LocalDate.parse("2026-10-01"),
+                        bindingEnds));
+    }
+
+    @Test
+    void R_ORD_06_R_POUT_04_R_BILL_07_aPortOutDuringBindingIsSettledWithTheRemainingBindingFees() throws Exception {
+        String customer = "cust-" + UUID.randomUUID();
+        String subscription = "sub-" + UUID.randomUUID();
+        String order = "order-" + UUID.randomUUID();
+        send(
+                Topics.SUBSCRIPTION_EVENTS,
+                "OrderApproved",
+                order,
+                UUID.randomUUID().toString(),
+                new dk.flyt.contracts.subscription.SubscriptionEvents.OrderApproved(order, customer, 9900, false));
+        activate(customer, subscription, LocalDate.parse("2027-04-01"));
+        send(
+                Topics.PORTING_EVENTS,
+                "PortOutCompleted",
+                "po-" + subscription,
+                UUID.randomUUID().toString(),
+                new dk.flyt.contracts.porting.PortingEvents.PortOutCompleted(
+                        "po-" + subscription,
+                        "+4591000002",
+                        subscription,
+                        customer,
+                        "TELIA",
+                        LocalDate.parse("2026-11-16")));
+
+        assertThat(amountsOnceSettled(customer, 2))
+                .as("creation fee, then December to March of the binding; above 25 kr, so no write-off")
+                .containsExactly(-9900, -39600);
+        var settled = KafkaTestClient.readUntil(
+                        Topics.BILLING_EVENTS,
+                        r -> customer.equals(r.key()) && "AccountSettled".equals(KafkaTestClient.header(r, "ce_type")),
+                        Duration.ofSeconds(30))
+                .stream()
+                .filter(r -> customer.equals(r.key()))
+                .toList();
+        assertThat(settled).hasSize(1);
+        assertThat(json.readTree(settled.get(0).value()).get("balanceOre").asLong())
+                .isEqualTo(-49500);
+    }
+
+    @Test
+    void R_BILL_07_R_ORD_06_aSmallFinalDifferenceIsWrittenOffAndAWaivedFeeIsNotBooked() throws Exception {
+        String customer = "cust-" + UUID.randomUUID();
+        String subscription = "sub-" + UUID.randomUUID();
+        String order = "order-" + UUID.randomUUID();
+        send(
+                Topics.SUBSCRIPTION_EVENTS,
+                "OrderApproved",
+                order,
+                UUID.randomUUID().toString(),
+                new dk.flyt.contracts.subscription.SubscriptionEvents.OrderApproved(order, customer, 9900, true));
+        activate(customer, subscription, null);
+        CompensationGranted small =
+                new CompensationGranted(UUID.randomUUID().toString(), customer, "DELAYED_PORT", 2000, "case-2", null);
+        send(
+                Topics.PORTING_EVENTS,
+                "CompensationGranted",
+                small.compensationId(),
+                UUID.randomUUID().toString(),
+                small);
+        amountsOnceSettled(customer, 1);
+        send(
+                Topics.SUBSCRIPTION_EVENTS,
+                "SubscriptionEnded",
+                subscription,
+                UUID.randomUUID().toString(),
+                new dk.flyt.contracts.subscription.SubscriptionEvents.SubscriptionEnded(
+                        subscription, customer, "+4591000002", LocalDate.parse("2026-11-30")));
+
+        assertThat(amountsOnceSettled(customer, 2)).containsExactly(2000, -2000);
+        given().auth()
+                .oauth2(Tokens.customer(customer))
+                .get("/api/v1/accounts/{c}", customer)
+                .then()
+                .body("balance", equalTo(0));
+    }
 }

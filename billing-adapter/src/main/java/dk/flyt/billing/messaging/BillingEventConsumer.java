@@ -2,6 +2,7 @@ package dk.flyt.billing.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.flyt.billing.application.Ledger;
+import dk.flyt.billing.application.Settlements;
 import dk.flyt.billing.domain.EntryKind;
 import dk.flyt.billing.persistence.BillableSubscriptionEntity;
 import dk.flyt.billing.persistence.BillableSubscriptionRepository;
@@ -20,13 +21,19 @@ public class BillingEventConsumer {
     private final InboxProcessor processor;
     private final Ledger ledger;
     private final BillableSubscriptionRepository subscriptions;
+    private final Settlements settlements;
     private final ObjectMapper json;
 
     public BillingEventConsumer(
-            InboxProcessor processor, Ledger ledger, BillableSubscriptionRepository subscriptions, ObjectMapper json) {
+            InboxProcessor processor,
+            Ledger ledger,
+            BillableSubscriptionRepository subscriptions,
+            Settlements settlements,
+            ObjectMapper json) {
         this.processor = processor;
         this.ledger = ledger;
         this.subscriptions = subscriptions;
+        this.settlements = settlements;
         this.json = json;
     }
 
@@ -52,10 +59,21 @@ public class BillingEventConsumer {
                 }
                 case "SubscriptionEnded" -> {
                     var e = json.readValue(event.payload(), SubscriptionEvents.SubscriptionEnded.class);
-                    subscriptions.findByIdOptional(e.subscriptionId()).ifPresent(s -> {
-                        s.status = "ENDED";
-                        s.endedOn = e.endedOn();
-                    });
+                    settlements.end(e.subscriptionId(), e.endedOn(), false, event.id());
+                }
+                case "OrderApproved" -> {
+                    var e = json.readValue(event.payload(), SubscriptionEvents.OrderApproved.class);
+                    ledger.open(e.customerId());
+                    if (!e.creationFeeWaived() && e.creationFeeOre() > 0) {
+                        // R-ORD-06: the creation fee, unless a campaign waives it
+                        ledger.post(
+                                e.customerId(),
+                                EntryKind.FEE,
+                                -e.creationFeeOre(),
+                                "Creation fee for order " + e.orderId(),
+                                "creation-fee:" + e.orderId(),
+                                null);
+                    }
                 }
                 default -> {
                     // not billing's concern
@@ -68,6 +86,13 @@ public class BillingEventConsumer {
     @Blocking
     public CompletionStage<Void> porting(Message<String> message) {
         return processor.process("billing-adapter.porting", message, event -> {
+            if ("PortOutCompleted".equals(event.type())) {
+                var e = json.readValue(event.payload(), PortingEvents.PortOutCompleted.class);
+                if (e.subscriptionId() != null) {
+                    // R-POUT-02: the subscription ends on the port date; binding fees stay owed (R-POUT-04)
+                    settlements.end(e.subscriptionId(), e.portDate(), true, event.id());
+                }
+            }
             if ("CompensationGranted".equals(event.type())) {
                 var e = json.readValue(event.payload(), PortingEvents.CompensationGranted.class);
                 // R-COMP-05: credited to the account, never paid out in cash

@@ -23,5 +23,11 @@ public final class SubscriptionEvents {
     /** The agreement ended; the number may still be ported out for a month (R-POUT-06). */
     public record SubscriptionEnded(String subscriptionId, String customerId, String number, LocalDate endedOn) {}
 
+    /**
+     * An order was approved (credit check passed; for telesales, accepted in writing). Billing books the creation fee
+     * (R-ORD-06) unless a campaign waives it.
+     */
+    public record OrderApproved(String orderId, String customerId, long creationFeeOre, boolean creationFeeWaived) {}
+
     private SubscriptionEvents() {}
 }
