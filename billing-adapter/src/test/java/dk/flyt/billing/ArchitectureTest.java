@@ -1,19 +1,10 @@
 package dk.flyt.billing;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import dk.flyt.testing.ArchitectureRules;
-import org.junit.jupiter.api.Test;
+import dk.flyt.testing.ServiceArchitectureTest;
 
-class ArchitectureTest {
-    private static final JavaClasses CLASSES = ArchitectureRules.importService("dk.flyt.billing");
-
-    @Test
-    void theDomainIsPlainJava() {
-        ArchitectureRules.domainIsPlainJava().check(CLASSES);
-    }
-
-    @Test
-    void onlyTheOutboxRelaySendsToKafka() {
-        ArchitectureRules.onlyTheOutboxRelaySendsToKafka().check(CLASSES);
+/** The domain is plain Java; only the outbox relay sends to Kafka. */
+class ArchitectureTest extends ServiceArchitectureTest {
+    ArchitectureTest() {
+        super("dk.flyt.billing");
     }
 }

@@ -64,6 +64,7 @@ public final class HubSimulator implements AutoCloseable {
     private final List<HubMessage> received = new CopyOnWriteArrayList<>();
     private final List<HubMessage> delivered = new CopyOnWriteArrayList<>();
     private final AtomicInteger failNext = new AtomicInteger();
+    private final Map<String, AtomicInteger> failNextFor = new ConcurrentHashMap<>();
     private volatile Duration lateness = Duration.ofSeconds(2);
     private HttpServer server;
 
@@ -117,6 +118,12 @@ public final class HubSimulator implements AutoCloseable {
     /** The next {@code n} messages Flyt posts are answered 503, as by a hub that is down. */
     public HubSimulator failNext(int n) {
         failNext.set(n);
+        return this;
+    }
+
+    /** The next {@code n} messages Flyt posts about {@code number} are answered 503, the others go through. */
+    public HubSimulator failNextFor(String number, int n) {
+        failNextFor.put(number, new AtomicInteger(n));
         return this;
     }
 
@@ -278,6 +285,11 @@ public final class HubSimulator implements AutoCloseable {
                 m = json.readValue(in, HubMessage.class);
             } catch (IOException | RuntimeException e) {
                 respond(exchange, 400, "{\"error\":\"unreadable message\"}");
+                return;
+            }
+            AtomicInteger failing = m.number() == null ? null : failNextFor.get(m.number());
+            if (failing != null && failing.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                respond(exchange, 503, "{\"error\":\"hub unavailable\"}");
                 return;
             }
             received.add(m);

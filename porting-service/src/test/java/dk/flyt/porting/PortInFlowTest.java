@@ -210,7 +210,7 @@ class PortInFlowTest {
     @Test
     void aHubOutageDelaysButLosesNothing() {
         String number = newNumber();
-        hub.failNext(3);
+        hub.failNextFor(number, 3);
         request(order(), number, ICCID);
         String id = awaitPortIn(number, "SCHEDULED").getString("id");
         assertThat(hub.received(m -> id.equals(m.dossierId()) && m.kind() == HubMessageKind.PORTING_REQUEST))

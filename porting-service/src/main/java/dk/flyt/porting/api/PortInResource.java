@@ -65,7 +65,11 @@ public class PortInResource {
                     e.state,
                     e.rejectCode,
                     e.timeline.stream()
-                            .map(t -> new Transition(t.at, t.fromState, t.toState, t.cause))
+                            .map(t -> new Transition(
+                                    t.at,
+                                    t.fromState == null ? null : PortInState.valueOf(t.fromState),
+                                    PortInState.valueOf(t.toState),
+                                    t.cause))
                             .toList());
         }
     }

@@ -85,12 +85,8 @@ public class PortInEntity {
         if (state != null && !state.canMoveTo(target)) {
             throw new IllegalTransition(state, target);
         }
-        PortInTransitionEntity t = new PortInTransitionEntity();
+        PortInTransitionEntity t = new PortInTransitionEntity().record(state, target, cause, at);
         t.portIn = this;
-        t.at = at;
-        t.fromState = state;
-        t.toState = target;
-        t.cause = cause;
         timeline.add(t);
         state = target;
         updatedAt = at;

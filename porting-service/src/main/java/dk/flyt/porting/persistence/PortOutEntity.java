@@ -69,12 +69,8 @@ public class PortOutEntity {
         if (state != null && !state.canMoveTo(target)) {
             throw new IllegalTransition(state, target);
         }
-        PortOutTransitionEntity t = new PortOutTransitionEntity();
+        PortOutTransitionEntity t = new PortOutTransitionEntity().record(state, target, cause, at);
         t.portOut = this;
-        t.at = at;
-        t.fromState = state == null ? null : state.name();
-        t.toState = target.name();
-        t.cause = cause;
         timeline.add(t);
         state = target;
         updatedAt = at;
