@@ -213,4 +213,81 @@ class BillingEventsTest {
                 .then()
                 .body("balance", equalTo(0));
     }
+
+    @Inject
+    dk.flyt.billing.application.Ledger ledger;
+
+    @Test
+    void R_WDR_03_R_WDR_04_aWithdrawalRefundsWhatWasPaidLessTheDaysUsedBeyondTheLimits() throws Exception {
+        String customer = "cust-" + UUID.randomUUID();
+        String subscription = "sub-" + UUID.randomUUID();
+        String order = "order-" + UUID.randomUUID();
+        send(
+                Topics.SUBSCRIPTION_EVENTS,
+                "SubscriptionActivated",
+                subscription,
+                UUID.randomUUID().toString(),
+                new SubscriptionActivated(
+                        subscription,
+                        customer,
+                        "+4591000003",
+                        "8945010000000000003",
+                        "MOBILE_10GB",
+                        9900,
+                        LocalDate.parse("2026-11-10"),
+                        null));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> given().auth()
+                                .oauth2(Tokens.forRole("agent"))
+                                .get("/api/v1/accounts/{c}", customer)
+                                .then()
+                                .extract()
+                                .statusCode()
+                        == 200);
+        send(
+                Topics.SUBSCRIPTION_EVENTS,
+                "OrderApproved",
+                order,
+                UUID.randomUUID().toString(),
+                new dk.flyt.contracts.subscription.SubscriptionEvents.OrderApproved(order, customer, 9900, false));
+        amountsOnceSettled(customer, 1);
+        ledger.post(
+                customer,
+                dk.flyt.billing.domain.EntryKind.CHARGE,
+                -9900,
+                "Monthly fee",
+                "test-charge:" + subscription,
+                subscription);
+        ledger.post(
+                customer,
+                dk.flyt.billing.domain.EntryKind.USAGE,
+                -500,
+                "Calls abroad",
+                "test-usage:" + subscription,
+                subscription);
+
+        send(
+                Topics.SUBSCRIPTION_EVENTS,
+                "OrderWithdrawn",
+                order,
+                UUID.randomUUID().toString(),
+                new dk.flyt.contracts.subscription.SubscriptionEvents.OrderWithdrawn(
+                        order, customer, List.of(subscription), LocalDate.parse("2026-11-19"), 7201, 100));
+
+        assertThat(amountsOnceSettled(customer, 4))
+                .as(
+                        "fee, charge and usage; refund of fee + charge less 10 of 30 days (33 kr) for over 2 hours of calls")
+                .containsExactly(-9900, -9900, -500, 16500);
+        var due = KafkaTestClient.readUntil(
+                        Topics.BILLING_EVENTS,
+                        r -> customer.equals(r.key()) && "RefundDue".equals(KafkaTestClient.header(r, "ce_type")),
+                        Duration.ofSeconds(30))
+                .stream()
+                .filter(r -> customer.equals(r.key()) && "RefundDue".equals(KafkaTestClient.header(r, "ce_type")))
+                .toList();
+        assertThat(due).hasSize(1);
+        var body = json.readTree(due.get(0).value());
+        assertThat(body.get("amountOre").asLong()).isEqualTo(16500);
+        assertThat(body.get("dueBy").asText()).isEqualTo("2026-12-03");
+    }
 }

@@ -3,6 +3,7 @@ package dk.flyt.billing.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.flyt.billing.application.Ledger;
 import dk.flyt.billing.application.Settlements;
+import dk.flyt.billing.application.Withdrawals;
 import dk.flyt.billing.domain.EntryKind;
 import dk.flyt.billing.persistence.BillableSubscriptionEntity;
 import dk.flyt.billing.persistence.BillableSubscriptionRepository;
@@ -22,6 +23,7 @@ public class BillingEventConsumer {
     private final Ledger ledger;
     private final BillableSubscriptionRepository subscriptions;
     private final Settlements settlements;
+    private final Withdrawals withdrawals;
     private final ObjectMapper json;
 
     public BillingEventConsumer(
@@ -29,11 +31,13 @@ public class BillingEventConsumer {
             Ledger ledger,
             BillableSubscriptionRepository subscriptions,
             Settlements settlements,
+            Withdrawals withdrawals,
             ObjectMapper json) {
         this.processor = processor;
         this.ledger = ledger;
         this.subscriptions = subscriptions;
         this.settlements = settlements;
+        this.withdrawals = withdrawals;
         this.json = json;
     }
 
@@ -61,6 +65,8 @@ public class BillingEventConsumer {
                     var e = json.readValue(event.payload(), SubscriptionEvents.SubscriptionEnded.class);
                     settlements.end(e.subscriptionId(), e.endedOn(), false, event.id());
                 }
+                case "OrderWithdrawn" ->
+                    withdrawals.withdraw(json.readValue(event.payload(), SubscriptionEvents.OrderWithdrawn.class));
                 case "OrderApproved" -> {
                     var e = json.readValue(event.payload(), SubscriptionEvents.OrderApproved.class);
                     ledger.open(e.customerId());

@@ -29,5 +29,17 @@ public final class SubscriptionEvents {
      */
     public record OrderApproved(String orderId, String customerId, long creationFeeOre, boolean creationFeeWaived) {}
 
+    /**
+     * The customer withdrew from an order (R-WDR-01). Billing refunds what was paid (R-WDR-03) less what the rules let
+     * us keep (R-WDR-04), from the usage the subscription service measured; the subscriptions are not billed again.
+     */
+    public record OrderWithdrawn(
+            String orderId,
+            String customerId,
+            java.util.List<String> subscriptionIds,
+            LocalDate withdrawnOn,
+            long voiceSecondsUsed,
+            long dataMegabytesUsed) {}
+
     private SubscriptionEvents() {}
 }
