@@ -30,6 +30,8 @@ import org.postgresql.copy.CopyManager;
  */
 public final class ChargeRunBench {
     static final YearMonth MONTH = YearMonth.parse("2026-03");
+    /** The business time the run books at: the 1st of the month, 03:00 Copenhagen. */
+    static final Instant BOOKED_AT = Instant.parse("2026-03-01T02:00:00Z");
 
     public record Result(int subscriptions, long charged, double runSeconds, double copySeconds) {
         double ratio() {
@@ -113,7 +115,7 @@ public final class ChargeRunBench {
             String last = "";
             long begin = System.nanoTime();
             while (true) {
-                ChargeRunSql.Chunk done = ChargeRunSql.chargeChunk(c, MONTH, last, chunk, Instant.now());
+                ChargeRunSql.Chunk done = ChargeRunSql.chargeChunk(c, MONTH, last, chunk, BOOKED_AT);
                 c.commit();
                 charged += done.booked();
                 if (done.subscriptions() < chunk) {

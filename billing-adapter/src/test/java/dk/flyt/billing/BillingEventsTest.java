@@ -142,12 +142,7 @@ class BillingEventsTest {
         String customer = "cust-" + UUID.randomUUID();
         String subscription = "sub-" + UUID.randomUUID();
         String order = "order-" + UUID.randomUUID();
-        send(
-                Topics.SUBSCRIPTION_EVENTS,
-                "OrderApproved",
-                order,
-                UUID.randomUUID().toString(),
-                new dk.flyt.contracts.subscription.SubscriptionEvents.OrderApproved(order, customer, 9900, false));
+        approve(order, customer, false);
         activate(customer, subscription, LocalDate.parse("2027-04-01"));
         send(
                 Topics.PORTING_EVENTS,
@@ -182,12 +177,7 @@ class BillingEventsTest {
         String customer = "cust-" + UUID.randomUUID();
         String subscription = "sub-" + UUID.randomUUID();
         String order = "order-" + UUID.randomUUID();
-        send(
-                Topics.SUBSCRIPTION_EVENTS,
-                "OrderApproved",
-                order,
-                UUID.randomUUID().toString(),
-                new dk.flyt.contracts.subscription.SubscriptionEvents.OrderApproved(order, customer, 9900, true));
+        approve(order, customer, true);
         activate(customer, subscription, null);
         CompensationGranted small =
                 new CompensationGranted(UUID.randomUUID().toString(), customer, "DELAYED_PORT", 2000, "case-2", null);
@@ -236,20 +226,8 @@ class BillingEventsTest {
                         9900,
                         LocalDate.parse("2026-11-10"),
                         null));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> given().auth()
-                                .oauth2(Tokens.forRole("agent"))
-                                .get("/api/v1/accounts/{c}", customer)
-                                .then()
-                                .extract()
-                                .statusCode()
-                        == 200);
-        send(
-                Topics.SUBSCRIPTION_EVENTS,
-                "OrderApproved",
-                order,
-                UUID.randomUUID().toString(),
-                new dk.flyt.contracts.subscription.SubscriptionEvents.OrderApproved(order, customer, 9900, false));
+        awaitAccount(customer);
+        approve(order, customer, false);
         amountsOnceSettled(customer, 1);
         ledger.post(
                 customer,
@@ -289,5 +267,25 @@ class BillingEventsTest {
         var body = json.readTree(due.get(0).value());
         assertThat(body.get("amountOre").asLong()).isEqualTo(16500);
         assertThat(body.get("dueBy").asText()).isEqualTo("2026-12-03");
+    }
+
+    private void approve(String order, String customer, boolean feeWaived) throws Exception {
+        send(
+                Topics.SUBSCRIPTION_EVENTS,
+                "OrderApproved",
+                order,
+                UUID.randomUUID().toString(),
+                new dk.flyt.contracts.subscription.SubscriptionEvents.OrderApproved(order, customer, 9900, feeWaived));
+    }
+
+    private static void awaitAccount(String customer) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> given().auth()
+                                .oauth2(Tokens.forRole("agent"))
+                                .get("/api/v1/accounts/{c}", customer)
+                                .then()
+                                .extract()
+                                .statusCode()
+                        == 200);
     }
 }

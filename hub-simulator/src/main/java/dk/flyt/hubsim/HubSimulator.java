@@ -20,8 +20,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +66,7 @@ public final class HubSimulator implements AutoCloseable {
     private final AtomicInteger failNext = new AtomicInteger();
     private final Map<String, AtomicInteger> failNextFor = new ConcurrentHashMap<>();
     private volatile Duration lateness = Duration.ofSeconds(2);
+    private volatile Clock clock = Clock.systemUTC();
     private HttpServer server;
 
     /**
@@ -124,6 +125,12 @@ public final class HubSimulator implements AutoCloseable {
     /** The next {@code n} messages Flyt posts about {@code number} are answered 503, the others go through. */
     public HubSimulator failNextFor(String number, int n) {
         failNextFor.put(number, new AtomicInteger(n));
+        return this;
+    }
+
+    /** The clock the simulated operators stamp their messages with. */
+    public HubSimulator clock(Clock c) {
+        clock = c;
         return this;
     }
 
@@ -254,7 +261,7 @@ public final class HubSimulator implements AutoCloseable {
                 sender,
                 recipient,
                 dossier,
-                Instant.now(),
+                clock.instant(),
                 number,
                 iccid,
                 date,
@@ -353,7 +360,7 @@ public final class HubSimulator implements AutoCloseable {
                 donor,
                 request.sender(),
                 request.dossierId(),
-                Instant.now(),
+                clock.instant(),
                 request.number(),
                 null,
                 answer == Answer.ACCEPT ? request.portDate() : null,

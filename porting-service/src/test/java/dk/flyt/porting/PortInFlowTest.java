@@ -11,15 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.flyt.contracts.Topics;
 import dk.flyt.contracts.hub.HubMessage;
 import dk.flyt.contracts.hub.HubMessageKind;
 import dk.flyt.contracts.porting.PortingCommands.CancelPortIn;
 import dk.flyt.contracts.porting.PortingCommands.RequestPortIn;
 import dk.flyt.hubsim.Behaviour;
-import dk.flyt.hubsim.HubSimulator;
-import dk.flyt.platform.time.MutableClock;
 import dk.flyt.testing.FlytTestResource;
 import dk.flyt.testing.KafkaTestClient;
 import io.quarkus.test.common.WithTestResource;
@@ -29,7 +26,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,24 +35,10 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(FlytTestResource.class)
-class PortInFlowTest {
+class PortInFlowTest extends PortingFlowTest {
     private static final LocalDate SHIPPED = LocalDate.parse("2026-11-02");
     private static final LocalDate PORT_DATE = LocalDate.parse("2026-11-09");
     private static final String ICCID = "8945011234567890123";
-
-    @Inject
-    MutableClock clock;
-
-    @Inject
-    ObjectMapper json;
-
-    HubSimulator hub;
-
-    @BeforeEach
-    void setUp() {
-        clock.set(copenhagen("2026-11-02T09:00"));
-        hub = PortingTestHub.get();
-    }
 
     private String order() {
         return "order-" + UUID.randomUUID();

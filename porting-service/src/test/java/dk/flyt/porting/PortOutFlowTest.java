@@ -6,45 +6,26 @@ import static dk.flyt.porting.Porting.newNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.flyt.contracts.Topics;
 import dk.flyt.contracts.hub.HubMessage;
 import dk.flyt.contracts.hub.HubMessageKind;
 import dk.flyt.contracts.porting.PortingCommands.OpenPortOutWindow;
 import dk.flyt.contracts.subscription.SubscriptionEvents.SubscriptionActivated;
-import dk.flyt.hubsim.HubSimulator;
-import dk.flyt.platform.time.MutableClock;
 import dk.flyt.testing.FlytTestResource;
 import dk.flyt.testing.KafkaTestClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Port-out: another operator asks for one of our numbers through the hub (simulated); we are the donor. */
 @QuarkusTest
 @WithTestResource(FlytTestResource.class)
-class PortOutFlowTest {
+class PortOutFlowTest extends PortingFlowTest {
     private static final String ICCID = "8945017777777777777";
-
-    @Inject
-    MutableClock clock;
-
-    @Inject
-    ObjectMapper json;
-
-    HubSimulator hub;
-
-    @BeforeEach
-    void setUp() {
-        clock.set(copenhagen("2026-11-02T09:00"));
-        hub = PortingTestHub.get();
-    }
 
     /** A live subscription as the subscription service announces it; with a binding period until next spring. */
     private String ourNumber() {
