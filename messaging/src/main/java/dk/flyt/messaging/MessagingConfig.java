@@ -27,6 +27,13 @@ public interface MessagingConfig {
         @WithDefault("10s")
         Duration sendTimeout();
 
+        /**
+         * Refusals the broker calls permanent (not retriable) before an event is marked failed. Retriable errors (the
+         * broker is away, a timeout) never fail an event.
+         */
+        @WithDefault("3")
+        int maxPermanentFailures();
+
         /** How long published events stay in the table for inspection before they are purged. */
         @WithDefault("7d")
         Duration retention();

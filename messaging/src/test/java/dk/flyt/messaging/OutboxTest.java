@@ -103,7 +103,8 @@ class OutboxTest {
         }
 
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> count("SELECT count(*) FROM outbox_event WHERE published_at IS NULL") == 0);
+                .until(() -> count("SELECT count(*) FROM outbox_event WHERE published_at IS NULL AND failed_at IS NULL")
+                        == 0);
         await().atMost(WAIT).until(() -> readiness() == 200);
         Set<String> wanted = ids.stream().map(UUID::toString).collect(Collectors.toSet());
         List<ConsumerRecord<String, String>> seen =
@@ -122,6 +123,31 @@ class OutboxTest {
                 .body(containsString("flyt_outbox_pending "))
                 .body(containsString("flyt_outbox_lag_seconds "))
                 .body(containsString("flyt_outbox_published_total ")));
+    }
+
+    @Test
+    void anEventTheBrokerRefusesForGoodIsMarkedFailedAndStallsNobodyElse() {
+        String huge = "x".repeat(1_200_000); // over the producer's 1 MB request limit: refused, not retriable
+        UUID refused = things.create(huge, false);
+        UUID next = things.create("after-the-huge-one", false);
+
+        List<ConsumerRecord<String, String>> seen = KafkaTestClient.readUntil(
+                ThingService.TOPIC, r -> next.toString().equals(r.key()), WAIT);
+        assertThat(seen).as("other aggregates' events still go out").anyMatch(r -> next.toString()
+                .equals(r.key()));
+        await().atMost(WAIT)
+                .until(() -> count(
+                                "SELECT count(*) FROM outbox_event WHERE aggregate_id = '" + refused
+                                        + "' AND failed_at IS NOT NULL AND published_at IS NULL AND last_error LIKE '%RecordTooLarge%'")
+                        == 1);
+        await().atMost(WAIT)
+                .untilAsserted(
+                        () -> given().when().get("/q/metrics").then().body(containsString("flyt_outbox_failed ")));
+        // cleared by an operator would mean: fix the payload, set failed_at to NULL; here we only park it
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("DELETE FROM outbox_event WHERE aggregate_id = :a")
+                        .setParameter("a", refused.toString())
+                        .executeUpdate());
     }
 
     private static int readiness() {

@@ -106,7 +106,7 @@ class PortInApiTest {
         List<String> applied = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                         "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
                 .getResultList());
-        assertThat(applied).containsExactly("0.1", "1", "2");
+        assertThat(applied).containsExactly("0.1", "0.2", "1", "2");
     }
 
     @Test

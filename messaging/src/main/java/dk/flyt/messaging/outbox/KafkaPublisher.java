@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -42,22 +43,34 @@ class KafkaPublisher {
         this.config = config;
     }
 
+    /** Why an event was not acknowledged, and whether trying again can help. */
+    record Failure(String reason, boolean permanent) {
+        static Failure of(Throwable e) {
+            return new Failure(describe(e), !(e instanceof RetriableException));
+        }
+
+        static Failure retriable(String reason) {
+            return new Failure(reason, false);
+        }
+    }
+
     /**
      * Sends the events in order and waits for the broker's acknowledgements. Returns, for each event that was not
-     * acknowledged, the reason; an empty map means every event is safely stored by the broker.
+     * acknowledged, the failure; an empty map means every event is safely stored by the broker.
      */
-    Map<Long, String> publish(List<PendingEvent> events) {
-        Map<Long, String> failures = new LinkedHashMap<>();
+    Map<Long, Failure> publish(List<PendingEvent> events) {
+        Map<Long, Failure> failures = new LinkedHashMap<>();
         List<Map.Entry<PendingEvent, Future<RecordMetadata>>> sent = new ArrayList<>();
         KafkaProducer<String, byte[]> kafka = producer();
         for (PendingEvent event : events) {
             try {
                 sent.add(Map.entry(event, kafka.send(toRecord(event))));
             } catch (RuntimeException e) {
-                // the producer could not even queue it (no metadata within max.block.ms): the rest waits too
+                // the producer could not even queue it (no metadata within max.block.ms, or refused): the rest waits
+                failures.put(event.seq(), Failure.of(e));
                 events.stream()
-                        .filter(e2 -> e2.seq() >= event.seq())
-                        .forEach(e2 -> failures.put(e2.seq(), describe(e)));
+                        .filter(e2 -> e2.seq() > event.seq())
+                        .forEach(e2 -> failures.put(e2.seq(), Failure.retriable("not sent after an earlier failure")));
                 break;
             }
         }
@@ -67,14 +80,15 @@ class KafkaPublisher {
             try {
                 entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (ExecutionException e) {
-                failures.put(entry.getKey().seq(), describe(e.getCause()));
+                failures.put(entry.getKey().seq(), Failure.of(e.getCause()));
             } catch (TimeoutException e) {
                 failures.put(
                         entry.getKey().seq(),
-                        "no acknowledgement within " + config.outbox().sendTimeout());
+                        Failure.retriable(
+                                "no acknowledgement within " + config.outbox().sendTimeout()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                failures.put(entry.getKey().seq(), "interrupted");
+                failures.put(entry.getKey().seq(), Failure.retriable("interrupted"));
             }
         }
         return failures;

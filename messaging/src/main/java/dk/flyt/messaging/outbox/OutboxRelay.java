@@ -53,6 +53,7 @@ public class OutboxRelay {
     private final Counter failed;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
+    private final AtomicLong failedCount = new AtomicLong();
     private final WorkerLoop loop;
 
     OutboxRelay(
@@ -70,6 +71,9 @@ public class OutboxRelay {
                 .register(registry);
         Gauge.builder("flyt.outbox.pending", pending, AtomicLong::get)
                 .description("Outbox events not yet published")
+                .register(registry);
+        Gauge.builder("flyt.outbox.failed", failedCount, AtomicLong::get)
+                .description("Outbox events the broker refused for good, waiting for an operator")
                 .register(registry);
         Gauge.builder("flyt.outbox.lag.seconds", oldestPendingSeconds, AtomicLong::get)
                 .description("Age of the oldest unpublished outbox event")
@@ -111,7 +115,7 @@ public class OutboxRelay {
             if (sendable.isEmpty()) {
                 return 0;
             }
-            Map<Long, String> failures = publisher.publish(sendable);
+            Map<Long, KafkaPublisher.Failure> failures = publisher.publish(sendable);
             List<Long> acknowledged = new ArrayList<>();
             for (PendingEvent event : sendable) {
                 if (!failures.containsKey(event.seq())) {
@@ -127,7 +131,7 @@ public class OutboxRelay {
                         "Outbox relay: %d of %d events not acknowledged, kept for the next pass (%s)",
                         failures.size(),
                         sendable.size(),
-                        failures.values().iterator().next());
+                        failures.values().iterator().next().reason());
             }
             return acknowledged.size();
         });
@@ -140,7 +144,7 @@ public class OutboxRelay {
                         SELECT seq, id, topic, aggregate_type, aggregate_id, type, payload::text,
                                COALESCE((headers->>'schemaVersion')::int, 1), occurred_at
                         FROM outbox_event
-                        WHERE published_at IS NULL
+                        WHERE published_at IS NULL AND failed_at IS NULL
                         ORDER BY seq
                         LIMIT :limit
                         FOR UPDATE SKIP LOCKED
@@ -208,20 +212,40 @@ public class OutboxRelay {
                 .executeUpdate();
     }
 
-    private void recordFailure(long seq, String error) {
-        em.createNativeQuery(
-                        "UPDATE outbox_event SET attempts = attempts + 1, last_error = left(:error, 2000) WHERE seq = :seq")
-                .setParameter("error", error)
+    private void recordFailure(long seq, KafkaPublisher.Failure failure) {
+        int marked = em
+                .createNativeQuery("""
+                        UPDATE outbox_event
+                        SET attempts = attempts + 1, last_error = left(:error, 2000),
+                            permanent_failures = permanent_failures + :permanent,
+                            failed_at = CASE WHEN permanent_failures + :permanent >= :max THEN CAST(:now AS timestamptz) END
+                        WHERE seq = :seq
+                        RETURNING failed_at
+                        """)
+                .setParameter("error", failure.reason())
+                .setParameter("permanent", failure.permanent() ? 1 : 0)
+                .setParameter("max", config.outbox().maxPermanentFailures())
+                .setParameter("now", OffsetDateTime.now(clock))
                 .setParameter("seq", seq)
-                .executeUpdate();
+                .getResultList()
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .toList()
+                .size();
+        if (marked > 0) {
+            LOG.errorf(
+                    "Outbox event %d refused by the broker %d times, marked failed; its aggregate waits: %s",
+                    seq, config.outbox().maxPermanentFailures(), failure.reason());
+        }
     }
 
     private void refreshLag() {
         QuarkusTransaction.requiringNew().run(() -> {
             Object[] r = (Object[]) em.createNativeQuery(
-                            "SELECT count(*), min(occurred_at) FROM outbox_event WHERE published_at IS NULL")
+                            "SELECT count(*) FILTER (WHERE failed_at IS NULL), min(occurred_at) FILTER (WHERE failed_at IS NULL), count(*) FILTER (WHERE failed_at IS NOT NULL) FROM outbox_event WHERE published_at IS NULL")
                     .getSingleResult();
             pending.set(((Number) r[0]).longValue());
+            failedCount.set(((Number) r[2]).longValue());
             oldestPendingSeconds.set(
                     r[1] == null
                             ? 0
