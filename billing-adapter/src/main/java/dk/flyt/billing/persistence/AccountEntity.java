@@ -20,6 +20,24 @@ public class AccountEntity {
     @Column(name = "opened_at", nullable = false)
     public Instant openedAt;
 
+    @Column(name = "payment_method")
+    public String paymentMethod;
+
+    @Column(name = "payment_ref")
+    public String paymentRef;
+
+    @Column(name = "top_up_target_ore", nullable = false)
+    public long topUpTargetOre = 10_000;
+
+    @Column(name = "negative_since")
+    public java.time.LocalDate negativeSince;
+
+    @Column(name = "notice_sent_on")
+    public java.time.LocalDate noticeSentOn;
+
+    @Column(name = "blocking_allowed_on")
+    public java.time.LocalDate blockingAllowedOn;
+
     @Version
     public long version;
 }

@@ -1,0 +1,123 @@
+package dk.flyt.billing.application;
+
+import dk.flyt.billing.domain.Collection;
+import dk.flyt.billing.domain.EntryKind;
+import dk.flyt.billing.persistence.AccountEntity;
+import dk.flyt.billing.persistence.AccountRepository;
+import dk.flyt.billing.provider.PaymentProvider;
+import dk.flyt.contracts.BusinessTime;
+import dk.flyt.contracts.Topics;
+import dk.flyt.messaging.outbox.Outbox;
+import dk.flyt.messaging.outbox.OutboxMessage;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collecting negative balances (R-BILL-04, R-BILL-05, R-CMPL-01). Accounts with automatic payment are topped up to
+ * their target; a declined payment switches the account to manual payment. A manual account that is negative gets a
+ * notice once, and once blocking is allowed (8 days negative, or below -500 kr) {@code BlockingAllowed} tells the
+ * subscription service it may block. Disputed amounts are left out of all of it.
+ */
+@ApplicationScoped
+public class Collections {
+    private final EntityManager em;
+    private final AccountRepository accounts;
+    private final Ledger ledger;
+    private final PaymentProvider provider;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public Collections(
+            EntityManager em,
+            AccountRepository accounts,
+            Ledger ledger,
+            PaymentProvider provider,
+            Outbox outbox,
+            Clock clock) {
+        this.em = em;
+        this.accounts = accounts;
+        this.ledger = ledger;
+        this.provider = provider;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Scheduled(identity = "collection-sweep", every = "${flyt.billing.collection.every:60s}")
+    void scheduled() {
+        sweep();
+    }
+
+    /** One pass over every account whose collectible balance is negative; each account in its own transaction. */
+    @SuppressWarnings("unchecked")
+    public void sweep() {
+        List<String> negative = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("""
+                                SELECT a.customer_id FROM account a
+                                WHERE coalesce((SELECT sum(e.amount_ore) FROM ledger_entry e WHERE e.customer_id = a.customer_id), 0)
+                                    + coalesce((SELECT sum(d.amount_ore) FROM dispute d
+                                                WHERE d.customer_id = a.customer_id AND d.resolved_at IS NULL), 0) < 0
+                                   OR a.negative_since IS NOT NULL
+                                """).getResultList());
+        for (String customer : negative) {
+            QuarkusTransaction.requiringNew().run(() -> collect(customer));
+        }
+    }
+
+    private void collect(String customerId) {
+        AccountEntity a = accounts.findById(customerId);
+        long collectible = Collection.collectible(ledger.balance(customerId), openDisputes(customerId));
+        LocalDate today = BusinessTime.today(clock);
+        if (collectible >= 0) {
+            a.negativeSince = null;
+            a.noticeSentOn = null;
+            a.blockingAllowedOn = null;
+            return;
+        }
+        if (a.automaticPayment && a.paymentRef != null) {
+            long amount = Collection.topUp(collectible, a.topUpTargetOre);
+            String key = "top-up:" + customerId + ":" + a.version + ":" + collectible;
+            switch (provider.charge(a.paymentRef, amount, key)) {
+                case PaymentProvider.Approved ok -> {
+                    ledger.post(customerId, EntryKind.TOP_UP, amount, "Automatic top-up", key, null);
+                    return;
+                }
+                case PaymentProvider.Declined no -> {
+                    a.automaticPayment = false;
+                    event(customerId, "PaymentFailed", Map.of("customerId", customerId, "reason", no.reason()));
+                }
+                case PaymentProvider.Unavailable later -> {
+                    return;
+                }
+            }
+        }
+        if (a.negativeSince == null) {
+            a.negativeSince = today;
+        }
+        if (a.noticeSentOn == null) {
+            a.noticeSentOn = today;
+            event(customerId, "NegativeBalanceNotice", Map.of("customerId", customerId, "balanceOre", collectible));
+        }
+        if (a.blockingAllowedOn == null && Collection.blockingAllowed(collectible, a.negativeSince, today)) {
+            a.blockingAllowedOn = today;
+            event(customerId, "BlockingAllowed", Map.of("customerId", customerId, "balanceOre", collectible));
+        }
+    }
+
+    private long openDisputes(String customerId) {
+        return ((Number) em.createNativeQuery(
+                                "SELECT coalesce(sum(amount_ore), 0) FROM dispute WHERE customer_id = :c AND resolved_at IS NULL")
+                        .setParameter("c", customerId)
+                        .getSingleResult())
+                .longValue();
+    }
+
+    private void event(String customerId, String type, Map<String, Object> payload) {
+        outbox.append(new OutboxMessage(Topics.BILLING_EVENTS, "Account", customerId, type, 1, payload));
+    }
+}
