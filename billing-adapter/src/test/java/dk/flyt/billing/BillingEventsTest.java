@@ -269,6 +269,37 @@ class BillingEventsTest {
         assertThat(body.get("dueBy").asText()).isEqualTo("2026-12-03");
     }
 
+    @Test
+    void R_SUB_10_R_BILL_05_aNewSimAndABlockForDebtCostTheirFeesAndABlockForALostSimDoesNot() throws Exception {
+        String customer = "cust-" + UUID.randomUUID();
+        String subscription = "sub-" + UUID.randomUUID();
+        activate(customer, subscription, null);
+        awaitAccount(customer);
+        send(
+                Topics.SUBSCRIPTION_EVENTS,
+                "SubscriptionBlocked",
+                subscription,
+                UUID.randomUUID().toString(),
+                new dk.flyt.contracts.subscription.SubscriptionEvents.SubscriptionBlocked(
+                        subscription, customer, "LOST", LocalDate.parse("2026-11-20")));
+        send(
+                Topics.SUBSCRIPTION_EVENTS,
+                "SimReplaced",
+                subscription,
+                UUID.randomUUID().toString(),
+                new dk.flyt.contracts.subscription.SubscriptionEvents.SimReplaced(
+                        subscription, customer, LocalDate.parse("2026-11-21")));
+        send(
+                Topics.SUBSCRIPTION_EVENTS,
+                "SubscriptionBlocked",
+                subscription,
+                UUID.randomUUID().toString(),
+                new dk.flyt.contracts.subscription.SubscriptionEvents.SubscriptionBlocked(
+                        subscription, customer, "DEBT", LocalDate.parse("2026-12-20")));
+
+        assertThat(amountsOnceSettled(customer, 2)).containsExactly(-4900, -5000);
+    }
+
     private void approve(String order, String customer, boolean feeWaived) throws Exception {
         send(
                 Topics.SUBSCRIPTION_EVENTS,

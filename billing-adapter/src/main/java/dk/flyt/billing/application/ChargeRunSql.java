@@ -11,7 +11,7 @@ import java.time.YearMonth;
 
 /**
  * The monthly charge run as set-based SQL (R-BILL-01, R-BILL-02, R-BILL-08), one chunk of subscriptions per call:
- * one statement books a charge entry per active subscription in the chunk (the balance is the sum of the entries,
+ * one statement books a charge entry per active subscription in the chunk, at the plan price in force on the 1st (the balance is the sum of the entries,
  * so nothing else moves). Each entry's cause is {@code charge:<subscription>:<month>} and unique, so a chunk run
  * twice (a second run, or a restart after a crash) books nothing twice. Plain JDBC, so the service and the
  * benchmark run exactly the same statement.
@@ -22,7 +22,9 @@ public final class ChargeRunSql {
 
     private static final String CHUNK = """
             WITH chunk AS (
-                SELECT s.subscription_id, s.customer_id, s.monthly_price_ore, s.activated_on
+                SELECT s.subscription_id, s.customer_id, s.activated_on,
+                       CASE WHEN s.next_price_from <= ? THEN s.next_price_ore ELSE s.monthly_price_ore END
+                           AS monthly_price_ore
                 """ + DUE + """
                   AND s.subscription_id > ?
                 ORDER BY s.subscription_id
@@ -73,13 +75,14 @@ public final class ChargeRunSql {
         Date first = Date.valueOf(month.atDay(1));
         try (PreparedStatement s = c.prepareStatement(CHUNK)) {
             s.setDate(1, first);
-            s.setString(2, afterKey);
-            s.setInt(3, size);
-            s.setDate(4, first);
-            s.setString(5, "Monthly fee " + month);
-            s.setString(6, month.toString());
-            s.setDate(7, first);
-            s.setTimestamp(8, Timestamp.from(now));
+            s.setDate(2, first);
+            s.setString(3, afterKey);
+            s.setInt(4, size);
+            s.setDate(5, first);
+            s.setString(6, "Monthly fee " + month);
+            s.setString(7, month.toString());
+            s.setDate(8, first);
+            s.setTimestamp(9, Timestamp.from(now));
             try (ResultSet r = s.executeQuery()) {
                 r.next();
                 return new Chunk(r.getInt(1), r.getString(2), r.getInt(3));

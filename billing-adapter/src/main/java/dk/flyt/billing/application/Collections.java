@@ -2,6 +2,7 @@ package dk.flyt.billing.application;
 
 import dk.flyt.billing.domain.Collection;
 import dk.flyt.billing.domain.EntryKind;
+import dk.flyt.billing.domain.PriceList;
 import dk.flyt.billing.persistence.AccountEntity;
 import dk.flyt.billing.persistence.AccountRepository;
 import dk.flyt.billing.provider.PaymentProvider;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Collecting negative balances (R-BILL-04, R-BILL-05, R-CMPL-01). Accounts with automatic payment are topped up to
@@ -26,12 +28,16 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class Collections {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Collections.class);
+
     private final EntityManager em;
     private final AccountRepository accounts;
     private final Ledger ledger;
     private final PaymentProvider provider;
     private final Outbox outbox;
     private final Clock clock;
+    private final int reminderAfterDays;
+    private final int warningAfterDays;
 
     public Collections(
             EntityManager em,
@@ -39,13 +45,19 @@ public class Collections {
             Ledger ledger,
             PaymentProvider provider,
             Outbox outbox,
-            Clock clock) {
+            Clock clock,
+            @ConfigProperty(name = "flyt.billing.collection.reminder-after-days", defaultValue = "14")
+                    int reminderAfterDays,
+            @ConfigProperty(name = "flyt.billing.collection.warning-after-days", defaultValue = "10")
+                    int warningAfterDays) {
         this.em = em;
         this.accounts = accounts;
         this.ledger = ledger;
         this.provider = provider;
         this.outbox = outbox;
         this.clock = clock;
+        this.reminderAfterDays = reminderAfterDays;
+        this.warningAfterDays = warningAfterDays;
     }
 
     @Scheduled(identity = "collection-sweep", every = "${flyt.billing.collection.every:60s}")
@@ -65,7 +77,11 @@ public class Collections {
                                    OR a.negative_since IS NOT NULL
                                 """).getResultList());
         for (String customer : negative) {
-            QuarkusTransaction.requiringNew().run(() -> collect(customer));
+            try {
+                QuarkusTransaction.requiringNew().run(() -> collect(customer));
+            } catch (RuntimeException e) {
+                LOG.warnf("Collection for one account failed, tried again next sweep: %s", e.toString());
+            }
         }
     }
 
@@ -77,6 +93,8 @@ public class Collections {
             a.negativeSince = null;
             a.noticeSentOn = null;
             a.blockingAllowedOn = null;
+            a.reminderSentOn = null;
+            a.warningSentOn = null;
             return;
         }
         if (a.automaticPayment && a.paymentRef != null) {
@@ -106,6 +124,30 @@ public class Collections {
         if (a.blockingAllowedOn == null && Collection.blockingAllowed(collectible, a.negativeSince, today)) {
             a.blockingAllowedOn = today;
             event(customerId, "BlockingAllowed", Map.of("customerId", customerId, "balanceOre", collectible));
+        }
+        // R-BILL-06: a reminder, then a debt-collection warning, each with its fee, each once per negative spell
+        if (a.reminderSentOn == null && !today.isBefore(a.noticeSentOn.plusDays(reminderAfterDays))) {
+            a.reminderSentOn = today;
+            ledger.post(
+                    customerId,
+                    EntryKind.FEE,
+                    -PriceList.REMINDER_FEE,
+                    "Reminder fee",
+                    "reminder:" + customerId + ":" + a.negativeSince,
+                    null);
+            event(customerId, "ReminderSent", Map.of("customerId", customerId, "balanceOre", collectible));
+        } else if (a.reminderSentOn != null
+                && a.warningSentOn == null
+                && !today.isBefore(a.reminderSentOn.plusDays(warningAfterDays))) {
+            a.warningSentOn = today;
+            ledger.post(
+                    customerId,
+                    EntryKind.FEE,
+                    -PriceList.DEBT_COLLECTION_WARNING_FEE,
+                    "Debt-collection warning fee",
+                    "debt-warning:" + customerId + ":" + a.negativeSince,
+                    null);
+            event(customerId, "DebtCollectionWarningSent", Map.of("customerId", customerId, "balanceOre", collectible));
         }
     }
 

@@ -5,13 +5,17 @@ import dk.flyt.billing.application.Ledger;
 import dk.flyt.billing.application.Settlements;
 import dk.flyt.billing.application.Withdrawals;
 import dk.flyt.billing.domain.EntryKind;
+import dk.flyt.billing.domain.PriceList;
 import dk.flyt.billing.persistence.BillableSubscriptionEntity;
 import dk.flyt.billing.persistence.BillableSubscriptionRepository;
+import dk.flyt.contracts.BusinessTime;
 import dk.flyt.contracts.porting.PortingEvents;
 import dk.flyt.contracts.subscription.SubscriptionEvents;
 import dk.flyt.messaging.inbox.InboxProcessor;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -25,6 +29,7 @@ public class BillingEventConsumer {
     private final Settlements settlements;
     private final Withdrawals withdrawals;
     private final ObjectMapper json;
+    private final Clock clock;
 
     public BillingEventConsumer(
             InboxProcessor processor,
@@ -32,13 +37,15 @@ public class BillingEventConsumer {
             BillableSubscriptionRepository subscriptions,
             Settlements settlements,
             Withdrawals withdrawals,
-            ObjectMapper json) {
+            ObjectMapper json,
+            Clock clock) {
         this.processor = processor;
         this.ledger = ledger;
         this.subscriptions = subscriptions;
         this.settlements = settlements;
         this.withdrawals = withdrawals;
         this.json = json;
+        this.clock = clock;
     }
 
     @Incoming("subscription-events")
@@ -67,6 +74,51 @@ public class BillingEventConsumer {
                 }
                 case "OrderWithdrawn" ->
                     withdrawals.withdraw(json.readValue(event.payload(), SubscriptionEvents.OrderWithdrawn.class));
+                case "PlanChanged" -> {
+                    var e = json.readValue(event.payload(), SubscriptionEvents.PlanChanged.class);
+                    subscriptions.findByIdOptional(e.subscriptionId()).ifPresent(s -> {
+                        LocalDate today = BusinessTime.today(clock);
+                        s.promoteChangeInForce(today);
+                        s.nextChangeId = e.changeId();
+                        s.nextPlanCode = e.planCode();
+                        s.nextPriceOre = e.monthlyPriceOre();
+                        s.nextPriceFrom = e.effectiveOn();
+                        s.promoteChangeInForce(today);
+                    });
+                }
+                case "PlanChangeCancelled" -> {
+                    var e = json.readValue(event.payload(), SubscriptionEvents.PlanChangeCancelled.class);
+                    subscriptions.findByIdOptional(e.subscriptionId()).ifPresent(s -> {
+                        if (e.changeId().equals(s.nextChangeId)) {
+                            s.nextChangeId = null;
+                            s.nextPlanCode = null;
+                            s.nextPriceOre = null;
+                            s.nextPriceFrom = null;
+                        }
+                    });
+                }
+                case "SimReplaced" -> {
+                    var e = json.readValue(event.payload(), SubscriptionEvents.SimReplaced.class);
+                    ledger.post(
+                            e.customerId(),
+                            EntryKind.FEE,
+                            -PriceList.NEW_SIM,
+                            "New SIM card",
+                            "new-sim:" + event.id(),
+                            e.subscriptionId());
+                }
+                case "SubscriptionBlocked" -> {
+                    var e = json.readValue(event.payload(), SubscriptionEvents.SubscriptionBlocked.class);
+                    if ("DEBT".equals(e.reason())) {
+                        ledger.post(
+                                e.customerId(),
+                                EntryKind.FEE,
+                                -PriceList.CLOSING_FEE,
+                                "Closing fee for a number blocked for debt",
+                                "closing-fee:" + event.id(),
+                                e.subscriptionId());
+                    }
+                }
                 case "OrderApproved" -> {
                     var e = json.readValue(event.payload(), SubscriptionEvents.OrderApproved.class);
                     ledger.open(e.customerId());

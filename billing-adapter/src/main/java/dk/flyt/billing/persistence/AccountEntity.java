@@ -38,6 +38,12 @@ public class AccountEntity {
     @Column(name = "blocking_allowed_on")
     public java.time.LocalDate blockingAllowedOn;
 
+    @Column(name = "reminder_sent_on")
+    public java.time.LocalDate reminderSentOn;
+
+    @Column(name = "warning_sent_on")
+    public java.time.LocalDate warningSentOn;
+
     @Version
     public long version;
 }

@@ -36,6 +36,30 @@ public class BillableSubscriptionEntity {
     @Column(nullable = false)
     public String status;
 
+    @Column(name = "next_change_id")
+    public String nextChangeId;
+
+    @Column(name = "next_plan_code")
+    public String nextPlanCode;
+
+    @Column(name = "next_price_ore")
+    public Long nextPriceOre;
+
+    @Column(name = "next_price_from")
+    public LocalDate nextPriceFrom;
+
+    /** Takes a plan change that is in force by {@code today} into the current plan. */
+    public void promoteChangeInForce(LocalDate today) {
+        if (nextPriceFrom != null && !nextPriceFrom.isAfter(today)) {
+            planCode = nextPlanCode;
+            monthlyPriceOre = nextPriceOre;
+            nextChangeId = null;
+            nextPlanCode = null;
+            nextPriceOre = null;
+            nextPriceFrom = null;
+        }
+    }
+
     @Version
     public long version;
 }

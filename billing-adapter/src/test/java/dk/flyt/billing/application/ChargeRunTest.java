@@ -144,6 +144,65 @@ class ChargeRunTest {
         assertThat(run.done).isEqualTo(run.total);
     }
 
+    @Inject
+    dk.flyt.platform.time.MutableClock clock;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
+    private void planEvent(String type, String subscriptionId, Object payload) throws Exception {
+        dk.flyt.testing.KafkaTestClient.send(
+                dk.flyt.contracts.Topics.SUBSCRIPTION_EVENTS,
+                subscriptionId,
+                json.writeValueAsString(payload),
+                java.util.Map.of(
+                        "ce_specversion", "1.0",
+                        "ce_id", UUID.randomUUID().toString(),
+                        "ce_type", type,
+                        "ce_source", "/test",
+                        "content-type", "application/json"));
+    }
+
+    @Test
+    void R_SUB_03_R_SUB_04_theRunChargesThePlanPriceInForceOnTheFirst() throws Exception {
+        clock.set(java.time.Instant.parse("2026-11-22T12:00:00Z"));
+        Sub changed = subscription(9900, "2027-01-10");
+        Sub cancelled = subscription(9900, "2027-01-10");
+        planEvent(
+                "PlanChanged",
+                changed.id(),
+                new dk.flyt.contracts.subscription.SubscriptionEvents.PlanChanged(
+                        changed.id(), "ch-1", "MOBILE_100GB", 14900, LocalDate.parse("2027-10-01")));
+        planEvent(
+                "PlanChanged",
+                cancelled.id(),
+                new dk.flyt.contracts.subscription.SubscriptionEvents.PlanChanged(
+                        cancelled.id(), "ch-2", "MOBILE_100GB", 14900, LocalDate.parse("2027-10-01")));
+        planEvent(
+                "PlanChangeCancelled",
+                cancelled.id(),
+                new dk.flyt.contracts.subscription.SubscriptionEvents.PlanChangeCancelled(cancelled.id(), "ch-2"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> {
+                    var a = subscriptions.findById(changed.id());
+                    var b = subscriptions.findById(cancelled.id());
+                    return a.nextPriceOre != null && b.nextPriceOre == null && b.version >= 2;
+                }));
+
+        YearMonth before = YearMonth.parse("2027-09");
+        YearMonth after = YearMonth.parse("2027-10");
+        awaitFinished(runs.start(before));
+        awaitFinished(runs.start(after));
+
+        assertThat(charges(changed, before)).containsExactly(-9900L);
+        assertThat(charges(changed, after))
+                .as("the new price from the month change")
+                .containsExactly(-14900L);
+        assertThat(charges(cancelled, after))
+                .as("a cancelled change never took effect")
+                .containsExactly(-9900L);
+    }
+
     @Test
     void anotherReplicaDoesNotTakeARunWhoseLeaseIsAlive() {
         YearMonth month = YearMonth.parse("2027-07");

@@ -142,6 +142,25 @@ class CollectionsTest {
     }
 
     @Test
+    void R_BILL_06_aReminderAndThenADebtCollectionWarningEachCost100Kroner() {
+        String customer = account(null, 9900);
+        collections.sweep();
+        clock.advance(Duration.ofDays(14));
+        collections.sweep();
+        collections.sweep();
+        assertThat(events(customer, "ReminderSent")).endsWith("ReminderSent");
+        assertThat(ledger.balance(customer)).isEqualTo(-9900 - 10_000);
+
+        clock.advance(Duration.ofDays(10));
+        collections.sweep();
+        collections.sweep();
+        assertThat(events(customer, "DebtCollectionWarningSent"))
+                .containsExactly(
+                        "NegativeBalanceNotice", "BlockingAllowed", "ReminderSent", "DebtCollectionWarningSent");
+        assertThat(ledger.balance(customer)).isEqualTo(-9900 - 10_000 - 10_000);
+    }
+
+    @Test
     void badPaymentMethodsAreRefusedNamingTheField() {
         String customer = account(null, 0);
         given().auth()

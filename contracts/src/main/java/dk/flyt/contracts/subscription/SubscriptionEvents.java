@@ -41,5 +41,18 @@ public final class SubscriptionEvents {
             long voiceSecondsUsed,
             long dataMegabytesUsed) {}
 
+    /** A lost or broken SIM was replaced (R-SUB-10): a new SIM has a fee. */
+    public record SimReplaced(String subscriptionId, String customerId, LocalDate replacedOn) {}
+
+    /** A line was blocked: {@code DEBT} after billing allowed it (R-BILL-05, closing fee) or {@code LOST} (R-SUB-10). */
+    public record SubscriptionBlocked(String subscriptionId, String customerId, String reason, LocalDate blockedOn) {}
+
+    /** A plan change takes effect on {@code effectiveOn}: immediately, or at the next month change (R-SUB-03). */
+    public record PlanChanged(
+            String subscriptionId, String changeId, String planCode, long monthlyPriceOre, LocalDate effectiveOn) {}
+
+    /** A scheduled plan change was cancelled before it took effect (R-SUB-04). */
+    public record PlanChangeCancelled(String subscriptionId, String changeId) {}
+
     private SubscriptionEvents() {}
 }
