@@ -300,6 +300,59 @@ class BillingEventsTest {
         assertThat(amountsOnceSettled(customer, 2)).containsExactly(-4900, -5000);
     }
 
+    @Inject
+    dk.flyt.platform.time.MutableClock clock;
+
+    @Test
+    void R_POUT_02_usageBilledLateIsChargedUpTo30DaysAfterThePortOut() throws Exception {
+        clock.set(java.time.Instant.parse("2026-11-20T12:00:00Z"));
+        String customer = "cust-" + UUID.randomUUID();
+        String subscription = "sub-" + UUID.randomUUID();
+        activate(customer, subscription, null);
+        awaitAccount(customer);
+        send(
+                Topics.PORTING_EVENTS,
+                "PortOutCompleted",
+                "po-" + subscription,
+                UUID.randomUUID().toString(),
+                new dk.flyt.contracts.porting.PortingEvents.PortOutCompleted(
+                        "po-" + subscription,
+                        "+4591000002",
+                        subscription,
+                        customer,
+                        "TELIA",
+                        LocalDate.parse("2026-11-16")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> KafkaTestClient.readUntil(
+                        Topics.BILLING_EVENTS,
+                        r -> customer.equals(r.key()) && "AccountSettled".equals(KafkaTestClient.header(r, "ce_type")),
+                        Duration.ofSeconds(2))
+                .stream()
+                .anyMatch(r -> customer.equals(r.key())));
+
+        // roaming from before the port, rated 29 days after it: still charged
+        clock.set(java.time.Instant.parse("2026-12-15T12:00:00Z"));
+        send(
+                Topics.SUBSCRIPTION_EVENTS,
+                "UsageBilled",
+                subscription,
+                UUID.randomUUID().toString(),
+                new dk.flyt.contracts.subscription.SubscriptionEvents.UsageBilled(
+                        "u1-" + subscription, subscription, customer, 4500, LocalDate.parse("2026-11-10")));
+        assertThat(amountsOnceSettled(customer, 1)).containsExactly(-4500);
+
+        // 31 days after: no longer
+        clock.set(java.time.Instant.parse("2026-12-18T12:00:00Z"));
+        send(
+                Topics.SUBSCRIPTION_EVENTS,
+                "UsageBilled",
+                subscription,
+                UUID.randomUUID().toString(),
+                new dk.flyt.contracts.subscription.SubscriptionEvents.UsageBilled(
+                        "u2-" + subscription, subscription, customer, 3000, LocalDate.parse("2026-11-12")));
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> true);
+        assertThat(amountsOnceSettled(customer, 1)).containsExactly(-4500);
+    }
+
     private void approve(String order, String customer, boolean feeWaived) throws Exception {
         send(
                 Topics.SUBSCRIPTION_EVENTS,

@@ -78,6 +78,11 @@ public class ChargeRuns {
                     runChunks(claim.id(), Integer.MAX_VALUE);
                 } catch (RuntimeException e) {
                     LOG.errorf(e, "Charge run %s for %s stopped; it resumes when started again", claim.id(), month);
+                    QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                                    "UPDATE charge_run SET failures = failures + 1, lease_until = :now WHERE id = :id")
+                            .setParameter("now", wall.instant())
+                            .setParameter("id", claim.id())
+                            .executeUpdate());
                 }
             });
         }

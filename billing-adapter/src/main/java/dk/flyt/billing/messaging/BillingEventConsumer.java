@@ -23,6 +23,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /** What billing learns from the other services, each event applied once. */
 @ApplicationScoped
 public class BillingEventConsumer {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(BillingEventConsumer.class);
+    static final int LATE_USAGE_DAYS = 30;
+
     private final InboxProcessor processor;
     private final Ledger ledger;
     private final BillableSubscriptionRepository subscriptions;
@@ -96,6 +99,27 @@ public class BillingEventConsumer {
                             s.nextPriceFrom = null;
                         }
                     });
+                }
+                case "UsageBilled" -> {
+                    var e = json.readValue(event.payload(), SubscriptionEvents.UsageBilled.class);
+                    var s = subscriptions.findById(e.subscriptionId());
+                    LocalDate today = BusinessTime.today(clock);
+                    // R-POUT-02: late usage may be charged up to 30 days after the agreement ended
+                    boolean chargeable =
+                            s != null && (s.endedOn == null || !today.isAfter(s.endedOn.plusDays(LATE_USAGE_DAYS)));
+                    if (chargeable) {
+                        ledger.post(
+                                e.customerId(),
+                                EntryKind.USAGE,
+                                -e.amountOre(),
+                                "Usage on " + e.usedOn(),
+                                "usage:" + e.usageId(),
+                                e.subscriptionId());
+                    } else {
+                        LOG.infof(
+                                "Usage %s for %s arrived after the 30 days: not charged",
+                                e.usageId(), e.subscriptionId());
+                    }
                 }
                 case "SimReplaced" -> {
                     var e = json.readValue(event.payload(), SubscriptionEvents.SimReplaced.class);

@@ -54,5 +54,12 @@ public final class SubscriptionEvents {
     /** A scheduled plan change was cancelled before it took effect (R-SUB-04). */
     public record PlanChangeCancelled(String subscriptionId, String changeId) {}
 
+    /**
+     * Usage beyond the plan, rated by the network (roaming may arrive weeks late). Keyed by subscription; billing
+     * books it while the line is active or up to 30 days after it ended (R-POUT-02).
+     */
+    public record UsageBilled(
+            String usageId, String subscriptionId, String customerId, long amountOre, LocalDate usedOn) {}
+
     private SubscriptionEvents() {}
 }
