@@ -29,6 +29,11 @@ class BillingEventsTest {
     @Inject
     ObjectMapper json;
 
+    /** Publishes as the owning service would: a fresh CloudEvents id per event. */
+    private void publish(String topic, String type, String key, Object payload) throws Exception {
+        send(topic, type, key, UUID.randomUUID().toString(), payload);
+    }
+
     private void send(String topic, String type, String key, String eventId, Object payload) throws Exception {
         KafkaTestClient.send(
                 topic,
@@ -46,11 +51,10 @@ class BillingEventsTest {
     void R_COMP_05_R_BILL_03_aCompensationIsCreditedToTheAccountOnceEvenWhenRedelivered() throws Exception {
         String customer = "cust-" + UUID.randomUUID();
         String subscription = "sub-" + UUID.randomUUID();
-        send(
+        publish(
                 Topics.SUBSCRIPTION_EVENTS,
                 "SubscriptionActivated",
                 subscription,
-                UUID.randomUUID().toString(),
                 new SubscriptionActivated(
                         subscription,
                         customer,
@@ -121,11 +125,10 @@ class BillingEventsTest {
     }
 
     private void activate(String customer, String subscription, LocalDate bindingEnds) throws Exception {
-        send(
+        publish(
                 Topics.SUBSCRIPTION_EVENTS,
                 "SubscriptionActivated",
                 subscription,
-                UUID.randomUUID().toString(),
                 new SubscriptionActivated(
                         subscription,
                         customer,
@@ -144,11 +147,10 @@ class BillingEventsTest {
         String order = "order-" + UUID.randomUUID();
         approve(order, customer, false);
         activate(customer, subscription, LocalDate.parse("2027-04-01"));
-        send(
+        publish(
                 Topics.PORTING_EVENTS,
                 "PortOutCompleted",
                 "po-" + subscription,
-                UUID.randomUUID().toString(),
                 new dk.flyt.contracts.porting.PortingEvents.PortOutCompleted(
                         "po-" + subscription,
                         "+4591000002",
@@ -181,18 +183,12 @@ class BillingEventsTest {
         activate(customer, subscription, null);
         CompensationGranted small =
                 new CompensationGranted(UUID.randomUUID().toString(), customer, "DELAYED_PORT", 2000, "case-2", null);
-        send(
-                Topics.PORTING_EVENTS,
-                "CompensationGranted",
-                small.compensationId(),
-                UUID.randomUUID().toString(),
-                small);
+        publish(Topics.PORTING_EVENTS, "CompensationGranted", small.compensationId(), small);
         amountsOnceSettled(customer, 1);
-        send(
+        publish(
                 Topics.SUBSCRIPTION_EVENTS,
                 "SubscriptionEnded",
                 subscription,
-                UUID.randomUUID().toString(),
                 new dk.flyt.contracts.subscription.SubscriptionEvents.SubscriptionEnded(
                         subscription, customer, "+4591000002", LocalDate.parse("2026-11-30")));
 
@@ -212,11 +208,10 @@ class BillingEventsTest {
         String customer = "cust-" + UUID.randomUUID();
         String subscription = "sub-" + UUID.randomUUID();
         String order = "order-" + UUID.randomUUID();
-        send(
+        publish(
                 Topics.SUBSCRIPTION_EVENTS,
                 "SubscriptionActivated",
                 subscription,
-                UUID.randomUUID().toString(),
                 new SubscriptionActivated(
                         subscription,
                         customer,
@@ -244,11 +239,10 @@ class BillingEventsTest {
                 "test-usage:" + subscription,
                 subscription);
 
-        send(
+        publish(
                 Topics.SUBSCRIPTION_EVENTS,
                 "OrderWithdrawn",
                 order,
-                UUID.randomUUID().toString(),
                 new dk.flyt.contracts.subscription.SubscriptionEvents.OrderWithdrawn(
                         order, customer, List.of(subscription), LocalDate.parse("2026-11-19"), 7201, 100));
 
@@ -275,25 +269,22 @@ class BillingEventsTest {
         String subscription = "sub-" + UUID.randomUUID();
         activate(customer, subscription, null);
         awaitAccount(customer);
-        send(
+        publish(
                 Topics.SUBSCRIPTION_EVENTS,
                 "SubscriptionBlocked",
                 subscription,
-                UUID.randomUUID().toString(),
                 new dk.flyt.contracts.subscription.SubscriptionEvents.SubscriptionBlocked(
                         subscription, customer, "LOST", LocalDate.parse("2026-11-20")));
-        send(
+        publish(
                 Topics.SUBSCRIPTION_EVENTS,
                 "SimReplaced",
                 subscription,
-                UUID.randomUUID().toString(),
                 new dk.flyt.contracts.subscription.SubscriptionEvents.SimReplaced(
                         subscription, customer, LocalDate.parse("2026-11-21")));
-        send(
+        publish(
                 Topics.SUBSCRIPTION_EVENTS,
                 "SubscriptionBlocked",
                 subscription,
-                UUID.randomUUID().toString(),
                 new dk.flyt.contracts.subscription.SubscriptionEvents.SubscriptionBlocked(
                         subscription, customer, "DEBT", LocalDate.parse("2026-12-20")));
 
@@ -310,11 +301,10 @@ class BillingEventsTest {
         String subscription = "sub-" + UUID.randomUUID();
         activate(customer, subscription, null);
         awaitAccount(customer);
-        send(
+        publish(
                 Topics.PORTING_EVENTS,
                 "PortOutCompleted",
                 "po-" + subscription,
-                UUID.randomUUID().toString(),
                 new dk.flyt.contracts.porting.PortingEvents.PortOutCompleted(
                         "po-" + subscription,
                         "+4591000002",
@@ -331,22 +321,20 @@ class BillingEventsTest {
 
         // roaming from before the port, rated 29 days after it: still charged
         clock.set(java.time.Instant.parse("2026-12-15T12:00:00Z"));
-        send(
+        publish(
                 Topics.SUBSCRIPTION_EVENTS,
                 "UsageBilled",
                 subscription,
-                UUID.randomUUID().toString(),
                 new dk.flyt.contracts.subscription.SubscriptionEvents.UsageBilled(
                         "u1-" + subscription, subscription, customer, 4500, LocalDate.parse("2026-11-10")));
         assertThat(amountsOnceSettled(customer, 1)).containsExactly(-4500);
 
         // 31 days after: no longer
         clock.set(java.time.Instant.parse("2026-12-18T12:00:00Z"));
-        send(
+        publish(
                 Topics.SUBSCRIPTION_EVENTS,
                 "UsageBilled",
                 subscription,
-                UUID.randomUUID().toString(),
                 new dk.flyt.contracts.subscription.SubscriptionEvents.UsageBilled(
                         "u2-" + subscription, subscription, customer, 3000, LocalDate.parse("2026-11-12")));
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> true);
@@ -354,11 +342,10 @@ class BillingEventsTest {
     }
 
     private void approve(String order, String customer, boolean feeWaived) throws Exception {
-        send(
+        publish(
                 Topics.SUBSCRIPTION_EVENTS,
                 "OrderApproved",
                 order,
-                UUID.randomUUID().toString(),
                 new dk.flyt.contracts.subscription.SubscriptionEvents.OrderApproved(order, customer, 9900, feeWaived));
     }
 
