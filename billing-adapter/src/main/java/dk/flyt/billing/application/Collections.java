@@ -7,9 +7,6 @@ import dk.flyt.billing.persistence.AccountEntity;
 import dk.flyt.billing.persistence.AccountRepository;
 import dk.flyt.billing.provider.PaymentProvider;
 import dk.flyt.contracts.BusinessTime;
-import dk.flyt.contracts.Topics;
-import dk.flyt.messaging.outbox.Outbox;
-import dk.flyt.messaging.outbox.OutboxMessage;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +31,7 @@ public class Collections {
     private final AccountRepository accounts;
     private final Ledger ledger;
     private final PaymentProvider provider;
-    private final Outbox outbox;
+    private final BillingEventPublisher events;
     private final Clock clock;
     private final int reminderAfterDays;
     private final int warningAfterDays;
@@ -44,7 +41,7 @@ public class Collections {
             AccountRepository accounts,
             Ledger ledger,
             PaymentProvider provider,
-            Outbox outbox,
+            BillingEventPublisher events,
             Clock clock,
             @ConfigProperty(name = "flyt.billing.collection.reminder-after-days", defaultValue = "14")
                     int reminderAfterDays,
@@ -54,13 +51,13 @@ public class Collections {
         this.accounts = accounts;
         this.ledger = ledger;
         this.provider = provider;
-        this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
         this.reminderAfterDays = reminderAfterDays;
         this.warningAfterDays = warningAfterDays;
     }
 
-    @Scheduled(identity = "collection-sweep", every = "${flyt.billing.collection.every:60s}")
+    @Scheduled(identity = "collection-sweep", every = "${flyt.billing.collection.every:15m}")
     void scheduled() {
         sweep();
     }
@@ -70,11 +67,15 @@ public class Collections {
     public void sweep() {
         List<String> negative = QuarkusTransaction.requiringNew()
                 .call(() -> em.createNativeQuery("""
-                                SELECT a.customer_id FROM account a
-                                WHERE coalesce((SELECT sum(e.amount_ore) FROM ledger_entry e WHERE e.customer_id = a.customer_id), 0)
-                                    + coalesce((SELECT sum(d.amount_ore) FROM dispute d
-                                                WHERE d.customer_id = a.customer_id AND d.resolved_at IS NULL), 0) < 0
-                                   OR a.negative_since IS NOT NULL
+                                SELECT customer_id FROM (
+                                    SELECT customer_id, sum(amount_ore) AS owed FROM (
+                                        SELECT customer_id, amount_ore FROM ledger_entry
+                                        UNION ALL
+                                        SELECT customer_id, amount_ore FROM dispute WHERE resolved_at IS NULL
+                                    ) x GROUP BY customer_id
+                                ) t WHERE owed < 0
+                                UNION
+                                SELECT customer_id FROM account WHERE negative_since IS NOT NULL
                                 """).getResultList());
         for (String customer : negative) {
             try {
@@ -160,6 +161,6 @@ public class Collections {
     }
 
     private void event(String customerId, String type, Map<String, Object> payload) {
-        outbox.append(new OutboxMessage(Topics.BILLING_EVENTS, "Account", customerId, type, 1, payload));
+        events.publish(customerId, type, payload);
     }
 }

@@ -4,9 +4,6 @@ import dk.flyt.billing.domain.EntryKind;
 import dk.flyt.billing.domain.Settlement;
 import dk.flyt.billing.persistence.BillableSubscriptionEntity;
 import dk.flyt.billing.persistence.BillableSubscriptionRepository;
-import dk.flyt.contracts.Topics;
-import dk.flyt.messaging.outbox.Outbox;
-import dk.flyt.messaging.outbox.OutboxMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -21,12 +18,12 @@ import java.util.Map;
 public class Settlements {
     private final BillableSubscriptionRepository subscriptions;
     private final Ledger ledger;
-    private final Outbox outbox;
+    private final BillingEventPublisher events;
 
-    public Settlements(BillableSubscriptionRepository subscriptions, Ledger ledger, Outbox outbox) {
+    public Settlements(BillableSubscriptionRepository subscriptions, Ledger ledger, BillingEventPublisher events) {
         this.subscriptions = subscriptions;
         this.ledger = ledger;
-        this.outbox = outbox;
+        this.events = events;
     }
 
     /** {@code portedOut}: the agreement ended by a port-out, which does not release the binding (R-POUT-04). */
@@ -71,12 +68,9 @@ public class Settlements {
                     "settlement:" + cause,
                     subscriptionId);
         }
-        outbox.append(new OutboxMessage(
-                Topics.BILLING_EVENTS,
-                "Account",
+        events.publish(
                 s.customerId,
                 "AccountSettled",
-                1,
-                Map.of("customerId", s.customerId, "balanceOre", balance + writeOff, "endedOn", endedOn.toString())));
+                Map.of("customerId", s.customerId, "balanceOre", balance + writeOff, "endedOn", endedOn.toString()));
     }
 }

@@ -4,10 +4,7 @@ import dk.flyt.billing.domain.EntryKind;
 import dk.flyt.billing.domain.WithdrawalRefund;
 import dk.flyt.billing.persistence.BillableSubscriptionEntity;
 import dk.flyt.billing.persistence.BillableSubscriptionRepository;
-import dk.flyt.contracts.Topics;
 import dk.flyt.contracts.subscription.SubscriptionEvents.OrderWithdrawn;
-import dk.flyt.messaging.outbox.Outbox;
-import dk.flyt.messaging.outbox.OutboxMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -22,13 +19,17 @@ import java.util.Map;
 public class Withdrawals {
     private final BillableSubscriptionRepository subscriptions;
     private final Ledger ledger;
-    private final Outbox outbox;
+    private final BillingEventPublisher events;
     private final EntityManager em;
 
-    public Withdrawals(BillableSubscriptionRepository subscriptions, Ledger ledger, Outbox outbox, EntityManager em) {
+    public Withdrawals(
+            BillableSubscriptionRepository subscriptions,
+            Ledger ledger,
+            BillingEventPublisher events,
+            EntityManager em) {
         this.subscriptions = subscriptions;
         this.ledger = ledger;
-        this.outbox = outbox;
+        this.events = events;
         this.em = em;
     }
 
@@ -68,17 +69,14 @@ public class Withdrawals {
                     "withdrawal:" + w.orderId(),
                     null);
         }
-        outbox.append(new OutboxMessage(
-                Topics.BILLING_EVENTS,
-                "Account",
+        events.publish(
                 w.customerId(),
                 "RefundDue",
-                1,
                 Map.of(
                         "customerId", w.customerId(),
                         "orderId", w.orderId(),
                         "amountOre", refund,
                         "keptOre", kept,
-                        "dueBy", WithdrawalRefund.refundDueBy(w.withdrawnOn()).toString())));
+                        "dueBy", WithdrawalRefund.refundDueBy(w.withdrawnOn()).toString()));
     }
 }
