@@ -17,10 +17,14 @@ public final class Roles {
     /** Finance staff running charge runs and corrections. */
     public static final String BILLING_ADMIN = "billing-admin";
 
+    /** The mobile core network reporting SIM first use and rated usage. */
+    public static final String NETWORK = "network";
+
     /** The claim that carries an {@link #NP_OPERATOR}'s operator id. */
     public static final String OPERATOR_ID_CLAIM = "operator_id";
 
-    public static final Set<String> ALL = Set.of(CUSTOMER, AGENT, WEBSHOP, LOGISTICS, NP_OPERATOR, BILLING_ADMIN);
+    public static final Set<String> ALL =
+            Set.of(CUSTOMER, AGENT, WEBSHOP, LOGISTICS, NP_OPERATOR, BILLING_ADMIN, NETWORK);
 
     private Roles() {}
 }

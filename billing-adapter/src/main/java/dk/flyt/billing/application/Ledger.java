@@ -8,6 +8,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Books entries on customers' accounts (R-BILL-03). The balance is the sum of the entries, never stored apart from
@@ -17,11 +19,13 @@ import java.time.Instant;
 public class Ledger {
     private final AccountRepository accounts;
     private final EntityManager em;
+    private final BillingEventPublisher events;
     private final Clock clock;
 
-    public Ledger(AccountRepository accounts, EntityManager em, Clock clock) {
+    public Ledger(AccountRepository accounts, EntityManager em, BillingEventPublisher events, Clock clock) {
         this.accounts = accounts;
         this.em = em;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -60,6 +64,17 @@ public class Ledger {
                 .setParameter("subscription", subscriptionId)
                 .setParameter("now", now)
                 .executeUpdate();
+        if (inserted == 1) {
+            // for the order and subscription timelines; the monthly charge run books in bulk and reports per run
+            Map<String, Object> payload = new HashMap<>();
+            payload.put("customerId", customerId);
+            payload.put("kind", kind.name());
+            payload.put("amountOre", amountOre);
+            payload.put("reason", reason);
+            payload.put("cause", cause);
+            payload.put("subscriptionId", subscriptionId);
+            events.publish(customerId, "EntryPosted", payload);
+        }
         return inserted == 1;
     }
 

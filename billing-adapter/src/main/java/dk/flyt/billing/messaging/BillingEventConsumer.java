@@ -131,6 +131,12 @@ public class BillingEventConsumer {
                             "new-sim:" + event.id(),
                             e.subscriptionId());
                 }
+                case "OwnershipTransferred" -> {
+                    // R-SUB-09: from the transfer on, the line is billed to the new owner
+                    var e = json.readValue(event.payload(), SubscriptionEvents.OwnershipTransferred.class);
+                    ledger.open(e.toCustomerId());
+                    subscriptions.findByIdOptional(e.subscriptionId()).ifPresent(s -> s.customerId = e.toCustomerId());
+                }
                 case "SubscriptionBlocked" -> {
                     var e = json.readValue(event.payload(), SubscriptionEvents.SubscriptionBlocked.class);
                     if ("DEBT".equals(e.reason())) {

@@ -61,5 +61,34 @@ public final class SubscriptionEvents {
     public record UsageBilled(
             String usageId, String subscriptionId, String customerId, long amountOre, LocalDate usedOn) {}
 
+    /** A checkout was stored (R-ORD-07: once per idempotency key). Keyed by order id. */
+    public record OrderPlaced(String orderId, String customerId, String channel, int lines) {}
+
+    /** The credit check refused the order (R-ORD-04); nothing is shipped, ported or charged. */
+    public record OrderRefused(String orderId, String customerId, String reason) {}
+
+    /** A telesales order waits for the customer's written acceptance until {@code expiresAt} (R-ORD-08). */
+    public record OrderAcceptanceRequested(String orderId, String customerId, java.time.Instant expiresAt) {}
+
+    /** A telesales order was not accepted in time and binds no one (R-ORD-08). */
+    public record OrderLapsed(String orderId, String customerId) {}
+
+    /** Logistics is asked to ship the SIM (and the device, if any) of an approved order line. */
+    public record FulfilmentRequested(
+            String orderId, String lineId, String customerId, String simKind, boolean withDevice) {}
+
+    /** Logistics reported the SIM of an order line shipped. */
+    public record SimShipped(String orderId, String lineId, LocalDate shippedOn) {}
+
+    /** A blocked line is open again (R-SUB-10). */
+    public record SubscriptionUnblocked(String subscriptionId, String customerId, LocalDate unblockedOn) {}
+
+    /** The holder gave notice (R-SUB-07); the subscription ends on {@code endsOn}. */
+    public record CancellationNoticed(String subscriptionId, String customerId, LocalDate noticeOn, LocalDate endsOn) {}
+
+    /** The new owner accepted within 48 hours (R-SUB-09); the line is billed to them from {@code transferredOn}. */
+    public record OwnershipTransferred(
+            String subscriptionId, String fromCustomerId, String toCustomerId, LocalDate transferredOn) {}
+
     private SubscriptionEvents() {}
 }

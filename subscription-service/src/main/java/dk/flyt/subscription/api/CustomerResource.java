@@ -1,0 +1,96 @@
+package dk.flyt.subscription.api;
+
+import dk.flyt.contracts.Roles;
+import dk.flyt.platform.problem.ProblemException;
+import dk.flyt.platform.security.Caller;
+import dk.flyt.subscription.application.AgentAudit;
+import dk.flyt.subscription.domain.Cpr;
+import dk.flyt.subscription.persistence.CustomerEntity;
+import dk.flyt.subscription.persistence.CustomerRepository;
+import dk.flyt.subscription.persistence.Records;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Customer profiles. CPR is masked unless an agent gives a reason, and that look is audited (R-DATA-01). */
+@Path("/api/v1/customers/{customerId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "customers")
+public class CustomerResource {
+    private final CustomerRepository customers;
+    private final AgentAudit audit;
+    private final Caller caller;
+
+    public CustomerResource(CustomerRepository customers, AgentAudit audit, Caller caller) {
+        this.customers = customers;
+        this.audit = audit;
+        this.caller = caller;
+    }
+
+    public record CustomerView(
+            String id,
+            String kind,
+            String cpr,
+            boolean cprMasked,
+            String cvr,
+            String name,
+            String street,
+            String postalCode,
+            String city,
+            String email,
+            String contactNumber) {}
+
+    @GET
+    @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
+    @Operation(
+            summary = "A customer profile",
+            description = "The CPR number is masked (DDMMYY-XXXX). An agent who needs it whole states why in the"
+                    + " X-Reveal-Reason header; the look is audited with the reason.")
+    public CustomerView get(
+            @PathParam("customerId") String customerId, @HeaderParam("X-Reveal-Reason") String revealReason) {
+        caller.requireAccessToCustomer(customerId, "Customer");
+        CustomerEntity c =
+                customers.findByIdOptional(customerId).orElseThrow(() -> ProblemException.notFound("Customer"));
+        boolean reveal = revealReason != null && !revealReason.isBlank() && caller.hasRole(Roles.AGENT);
+        if (revealReason != null && revealReason.length() > 200) {
+            throw ProblemException.badRequest("X-Reveal-Reason", "must be at most 200 characters");
+        }
+        audit.record(caller, reveal ? "CPR_REVEALED" : "CUSTOMER_READ", customerId, null, reveal ? revealReason : null);
+        String cpr = c.cpr == null
+                ? null
+                : Cpr.parse(c.cpr).map(p -> reveal ? p.reveal() : p.masked()).orElse(null);
+        return new CustomerView(
+                c.id,
+                c.kind,
+                cpr,
+                cpr != null && !reveal,
+                c.cvr,
+                c.name,
+                c.street,
+                c.postalCode,
+                c.city,
+                c.email,
+                c.contactNumber);
+    }
+
+    public record AuditView(Instant at, String actor, String action, String target, String reason) {}
+
+    @GET
+    @Path("/audit")
+    @RolesAllowed(Roles.AGENT)
+    @Operation(summary = "Every agent action on the customer, with the agent's identity (R-DATA-02)")
+    public List<AuditView> audit(@PathParam("customerId") String customerId) {
+        List<Records.AuditEntry> entries = audit.ofCustomer(customerId);
+        return entries.stream()
+                .map(e -> new AuditView(e.at(), e.actor(), e.action(), e.target(), e.reason()))
+                .toList();
+    }
+}

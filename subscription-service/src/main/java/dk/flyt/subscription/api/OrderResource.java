@@ -1,0 +1,158 @@
+package dk.flyt.subscription.api;
+
+import dk.flyt.contracts.Roles;
+import dk.flyt.platform.security.Caller;
+import dk.flyt.subscription.api.OrderViews.OrderView;
+import dk.flyt.subscription.api.OrderViews.TimelineView;
+import dk.flyt.subscription.application.AgentAudit;
+import dk.flyt.subscription.application.CheckoutService;
+import dk.flyt.subscription.application.OrderDesk;
+import dk.flyt.subscription.application.WithdrawalService;
+import dk.flyt.subscription.domain.OrderDraft;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Checkout, acceptance, fulfilment callbacks, port-in corrections, withdrawal and the order timeline. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "orders")
+public class OrderResource {
+    private final CheckoutService checkout;
+    private final OrderDesk desk;
+    private final AgentAudit audit;
+    private final Caller caller;
+
+    public OrderResource(CheckoutService checkout, OrderDesk desk, AgentAudit audit, Caller caller) {
+        this.checkout = checkout;
+        this.desk = desk;
+        this.audit = audit;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/orders")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.WEBSHOP, Roles.AGENT})
+    @Operation(
+            summary = "Place an order",
+            description = "Validates every field (R-ORD-01/02/03), checks credit (R-ORD-04) and stores the order."
+                    + " 201 with the order and its withdrawal deadline; a retry with the same Idempotency-Key answers"
+                    + " 200 with the same order (R-ORD-07); the same key with another body is a 422.")
+    public Response place(@HeaderParam("Idempotency-Key") String idempotencyKey, OrderDraft draft, UriInfo uri) {
+        CheckoutService.Placed placed =
+                checkout.place(draft, idempotencyKey, caller.subject(), caller.hasRole(Roles.AGENT));
+        OrderView view = desk.read(placed.orderId(), null, OrderView::of);
+        if (!placed.replayed()) {
+            audit.record(caller, "ORDER_PLACED", view.customerId(), view.id().toString(), null);
+        }
+        return Response.status(placed.replayed() ? 200 : 201)
+                .location(uri.getBaseUriBuilder().path("api/v1/orders/{id}").build(view.id()))
+                .entity(view)
+                .build();
+    }
+
+    @GET
+    @Path("/orders/{id}")
+    @RolesAllowed({Roles.CUSTOMER, Roles.AGENT, Roles.WEBSHOP})
+    @Operation(summary = "An order with the step each line's saga is at")
+    public OrderView get(@PathParam("id") UUID id) {
+        OrderView view = desk.read(id, onlyFor(), OrderView::of);
+        audit.record(caller, "ORDER_READ", view.customerId(), id.toString(), null);
+        return view;
+    }
+
+    @GET
+    @Path("/customers/{customerId}/orders")
+    @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
+    @Operation(summary = "A customer's orders, newest first")
+    public List<OrderView> ofCustomer(@PathParam("customerId") String customerId) {
+        caller.requireAccessToCustomer(customerId, "Customer");
+        audit.record(caller, "ORDERS_READ", customerId, null, null);
+        return desk.ofCustomer(customerId, OrderView::of);
+    }
+
+    @GET
+    @Path("/orders/{id}/timeline")
+    @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
+    @Operation(summary = "Every state change of the order, its saga, its port cases and its money, in order")
+    public List<TimelineView> timeline(@PathParam("id") UUID id) {
+        return TimelineView.of(desk.timeline(id, onlyFor()));
+    }
+
+    public record AcceptanceRequest(@NotNull String token) {}
+
+    @POST
+    @Path("/orders/{id}/acceptance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CUSTOMER)
+    @Operation(summary = "The customer accepts a telesales order in writing with the token of the link (R-ORD-08)")
+    public OrderView accept(@PathParam("id") UUID id, AcceptanceRequest request) {
+        return desk.accept(id, caller.subject(), request == null ? null : request.token(), OrderView::of);
+    }
+
+    public record ShipmentReport(String status, LocalDate on, String simIccid) {}
+
+    @POST
+    @Path("/orders/{id}/lines/{lineId}/shipment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.LOGISTICS)
+    @Operation(summary = "Logistics reports a line's SIM SHIPPED (with its ICCID) or DELIVERED")
+    public OrderView shipment(@PathParam("id") UUID id, @PathParam("lineId") UUID lineId, ShipmentReport report) {
+        if (report == null || report.status() == null) {
+            throw dk.flyt.platform.problem.ProblemException.badRequest("status", "must be SHIPPED or DELIVERED");
+        }
+        return desk.shipment(id, lineId, report.status(), report.on(), report.simIccid(), OrderView::of);
+    }
+
+    public record PortInCorrection(String number, String donorIccid) {}
+
+    @POST
+    @Path("/orders/{id}/lines/{lineId}/port-in-correction")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
+    @Operation(summary = "Correct the number or donor ICCID of a rejected port-in and send it again")
+    public OrderView correct(@PathParam("id") UUID id, @PathParam("lineId") UUID lineId, PortInCorrection correction) {
+        PortInCorrection c = correction == null ? new PortInCorrection(null, null) : correction;
+        OrderView view = desk.correctPortIn(id, onlyFor(), lineId, c.number(), c.donorIccid(), OrderView::of);
+        audit.record(caller, "PORT_IN_CORRECTED", view.customerId(), lineId.toString(), null);
+        return view;
+    }
+
+    public record WithdrawalRequest(List<UUID> lineIds) {}
+
+    public record WithdrawalView(UUID orderId, List<UUID> lineIds, LocalDate withdrawnOn, String orderStatus) {}
+
+    @POST
+    @Path("/orders/{id}/withdrawal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
+    @Operation(
+            summary = "Withdraw from the order within the deadline (R-WDR-01..07)",
+            description = "Without lineIds the whole order; an order with a device only as a whole (R-WDR-02).")
+    public WithdrawalView withdraw(@PathParam("id") UUID id, WithdrawalRequest request) {
+        WithdrawalService.Withdrawn w =
+                desk.withdraw(id, onlyFor(), request == null ? null : request.lineIds(), caller.subject());
+        audit.record(caller, "ORDER_WITHDRAWN", desk.read(id, null, o -> o.customerId), id.toString(), null);
+        return new WithdrawalView(
+                w.orderId(), w.lineIds(), w.withdrawnOn(), w.orderStatus().name());
+    }
+
+    private String onlyFor() {
+        return caller.isOnlyCustomer() ? caller.subject() : null;
+    }
+}

@@ -1,0 +1,312 @@
+package dk.flyt.subscription.api;
+
+import dk.flyt.contracts.Roles;
+import dk.flyt.platform.problem.ProblemException;
+import dk.flyt.platform.security.Caller;
+import dk.flyt.subscription.api.OrderViews.TimelineView;
+import dk.flyt.subscription.application.AgentAudit;
+import dk.flyt.subscription.application.SubscriptionLifecycle;
+import dk.flyt.subscription.domain.OrderDraft;
+import dk.flyt.subscription.persistence.OwnershipTransferEntity;
+import dk.flyt.subscription.persistence.PlanChangeEntity;
+import dk.flyt.subscription.persistence.Records;
+import dk.flyt.subscription.persistence.SubscriptionEntity;
+import dk.flyt.subscription.persistence.SubscriptionRepository;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Subscriptions: reading, plan changes, cancellation, block, usage, ownership transfer and the timeline. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "subscriptions")
+public class SubscriptionResource {
+    private final SubscriptionLifecycle lifecycle;
+    private final SubscriptionRepository subscriptions;
+    private final Records records;
+    private final AgentAudit audit;
+    private final Caller caller;
+
+    public SubscriptionResource(
+            SubscriptionLifecycle lifecycle,
+            SubscriptionRepository subscriptions,
+            Records records,
+            AgentAudit audit,
+            Caller caller) {
+        this.lifecycle = lifecycle;
+        this.subscriptions = subscriptions;
+        this.records = records;
+        this.audit = audit;
+        this.caller = caller;
+    }
+
+    /** A subscription; while BLOCKED only 112 is reachable (R-SUB-10). */
+    public record SubscriptionView(
+            UUID id,
+            String customerId,
+            UUID orderId,
+            String number,
+            String iccid,
+            String plan,
+            String status,
+            String blockReason,
+            boolean onlyEmergencyCalls,
+            String endReason,
+            LocalDate createdOn,
+            LocalDate activationDueOn,
+            LocalDate activatedOn,
+            LocalDate bindingEndsOn,
+            LocalDate noticeGivenOn,
+            LocalDate endsOn,
+            LocalDate endedOn,
+            List<PlanChangeView> planChanges) {
+        static SubscriptionView of(SubscriptionEntity s, List<PlanChangeEntity> changes) {
+            return new SubscriptionView(
+                    s.id,
+                    s.customerId,
+                    s.orderId,
+                    s.number,
+                    s.iccid,
+                    s.planCode,
+                    s.status,
+                    s.blockReason,
+                    "BLOCKED".equals(s.status),
+                    s.endReason,
+                    s.createdOn,
+                    s.activationDueOn,
+                    s.activatedOn,
+                    s.bindingEndsOn,
+                    s.noticeGivenOn,
+                    s.endsOn,
+                    s.endedOn,
+                    changes.stream().map(PlanChangeView::of).toList());
+        }
+    }
+
+    /** A plan change and the day it takes effect (R-SUB-03); SCHEDULED ones can be cancelled (R-SUB-04). */
+    public record PlanChangeView(
+            UUID id,
+            String fromPlan,
+            String toPlan,
+            boolean immediate,
+            LocalDate orderedOn,
+            LocalDate effectiveOn,
+            String status) {
+        static PlanChangeView of(PlanChangeEntity c) {
+            return new PlanChangeView(c.id, c.fromPlan, c.toPlan, c.immediate, c.orderedOn, c.effectiveOn, c.status);
+        }
+    }
+
+    @GET
+    @Path("/subscriptions/{id}")
+    @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
+    @Transactional
+    @Operation(summary = "A subscription with its plan changes")
+    public SubscriptionView get(@PathParam("id") UUID id) {
+        SubscriptionEntity s = owned(id);
+        audit.record(caller, "SUBSCRIPTION_READ", s.customerId, id.toString(), null);
+        return view(s);
+    }
+
+    @GET
+    @Path("/customers/{customerId}/subscriptions")
+    @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
+    @Transactional
+    @Operation(summary = "A customer's subscriptions")
+    public List<SubscriptionView> ofCustomer(@PathParam("customerId") String customerId) {
+        caller.requireAccessToCustomer(customerId, "Customer");
+        audit.record(caller, "SUBSCRIPTIONS_READ", customerId, null, null);
+        return subscriptions.ofCustomer(customerId).stream().map(this::view).toList();
+    }
+
+    @GET
+    @Path("/subscriptions/{id}/timeline")
+    @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
+    @Transactional
+    @Operation(summary = "Everything that happened to the subscription, in order")
+    public List<TimelineView> timeline(@PathParam("id") UUID id) {
+        owned(id);
+        return TimelineView.of(records.timelineOfSubscription(id));
+    }
+
+    public record PlanChangeRequest(String planCode) {}
+
+    @POST
+    @Path("/subscriptions/{id}/plan-changes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
+    @Operation(
+            summary = "Change plan (R-SUB-02..05)",
+            description = "Immediate for a plan with streaming or away from Basic, otherwise from the next 1st;"
+                    + " at most once per calendar month; during binding only to the same type at the same or a"
+                    + " higher price. The response gives the effective date.")
+    public Response changePlan(@PathParam("id") UUID id, PlanChangeRequest request) {
+        SubscriptionEntity s = owned(id);
+        PlanChangeEntity c = lifecycle.changePlan(id, request == null ? null : request.planCode(), caller.subject());
+        audit.record(caller, "PLAN_CHANGE", s.customerId, c.id.toString(), null);
+        return Response.status(201).entity(PlanChangeView.of(c)).build();
+    }
+
+    @DELETE
+    @Path("/subscriptions/{id}/plan-changes/{changeId}")
+    @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
+    @Operation(summary = "Cancel a scheduled plan change before it takes effect (R-SUB-04)")
+    public PlanChangeView cancelPlanChange(@PathParam("id") UUID id, @PathParam("changeId") UUID changeId) {
+        SubscriptionEntity s = owned(id);
+        PlanChangeEntity c = lifecycle.cancelPlanChange(id, changeId, caller.subject());
+        audit.record(caller, "PLAN_CHANGE_CANCELLED", s.customerId, changeId.toString(), null);
+        return PlanChangeView.of(c);
+    }
+
+    public record CancellationRequest(LocalDate endOn) {}
+
+    @POST
+    @Path("/subscriptions/{id}/cancellation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
+    @Operation(
+            summary = "Give notice (R-SUB-07/08)",
+            description = "Only the agreement holder (or an agent for them). 30 days' notice; with binding never"
+                    + " before the binding ends. The response gives the end date.")
+    public SubscriptionView cancel(@PathParam("id") UUID id, CancellationRequest request) {
+        SubscriptionEntity s = owned(id);
+        lifecycle.cancel(id, request == null ? null : request.endOn(), caller.subject());
+        audit.record(caller, "CANCELLATION", s.customerId, id.toString(), null);
+        return QuarkusTx.read(() -> view(subscriptions.findById(id)));
+    }
+
+    @POST
+    @Path("/subscriptions/{id}/block")
+    @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
+    @Operation(summary = "Block a lost or stolen SIM at once; 112 stays reachable (R-SUB-10)")
+    public SubscriptionView block(@PathParam("id") UUID id) {
+        SubscriptionEntity s = owned(id);
+        lifecycle.block(id, caller.subject());
+        audit.record(caller, "BLOCK", s.customerId, id.toString(), null);
+        return QuarkusTx.read(() -> view(subscriptions.findById(id)));
+    }
+
+    public record UnblockRequest(String newSimIccid) {}
+
+    @POST
+    @Path("/subscriptions/{id}/unblock")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
+    @Operation(summary = "Open a blocked line again, optionally on a new SIM (49 kr, R-SUB-10)")
+    public SubscriptionView unblock(@PathParam("id") UUID id, UnblockRequest request) {
+        SubscriptionEntity s = owned(id);
+        lifecycle.unblock(id, request == null ? null : request.newSimIccid(), caller.subject());
+        audit.record(caller, "UNBLOCK", s.customerId, id.toString(), null);
+        return QuarkusTx.read(() -> view(subscriptions.findById(id)));
+    }
+
+    public record UsageReport(
+            String usageId, LocalDate usedOn, long voiceSeconds, long dataMegabytes, long amountOre) {}
+
+    @POST
+    @Path("/subscriptions/{id}/usage")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.NETWORK)
+    @Operation(
+            summary = "The network reports usage (once per usageId)",
+            description = "The first report activates a new number's line (R-SUB-01); usage beyond the plan"
+                    + " (amountOre > 0) goes to billing.")
+    public SubscriptionView usage(@PathParam("id") UUID id, UsageReport report) {
+        if (report == null || report.usageId() == null || report.usageId().isBlank()) {
+            throw ProblemException.badRequest("usageId", "is required");
+        }
+        if (report.usedOn() == null) {
+            throw ProblemException.badRequest("usedOn", "is required");
+        }
+        if (report.voiceSeconds() < 0 || report.dataMegabytes() < 0 || report.amountOre() < 0) {
+            throw ProblemException.badRequest("amountOre", "usage and amounts are never negative");
+        }
+        lifecycle.get(id);
+        lifecycle.usage(
+                id,
+                report.usageId(),
+                report.usedOn(),
+                report.voiceSeconds(),
+                report.dataMegabytes(),
+                report.amountOre());
+        return QuarkusTx.read(() -> view(subscriptions.findById(id)));
+    }
+
+    public record TransferRequest(OrderDraft.CustomerDraft newOwner, String paymentMethodRef) {}
+
+    public record TransferView(UUID id, UUID subscriptionId, String toCustomerId, String status, Instant expiresAt) {
+        static TransferView of(OwnershipTransferEntity t) {
+            return new TransferView(t.id, t.subscriptionId, t.toCustomerId, t.status, t.expiresAt);
+        }
+    }
+
+    @POST
+    @Path("/subscriptions/{id}/ownership-transfers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
+    @Operation(
+            summary = "Offer the subscription to a new owner (R-SUB-09)",
+            description = "Not during binding; the new owner 18+, Danish address, another e-mail, credit-checked;"
+                    + " they have 48 hours to accept through the link sent to them.")
+    public Response requestTransfer(@PathParam("id") UUID id, TransferRequest request) {
+        SubscriptionEntity s = owned(id);
+        if (request == null) {
+            throw ProblemException.badRequest("newOwner", "is required");
+        }
+        OwnershipTransferEntity t =
+                lifecycle.requestTransfer(id, request.newOwner(), request.paymentMethodRef(), caller.subject());
+        audit.record(caller, "OWNERSHIP_TRANSFER_REQUESTED", s.customerId, t.id.toString(), null);
+        return Response.status(201).entity(TransferView.of(t)).build();
+    }
+
+    public record TransferAcceptance(String token) {}
+
+    @POST
+    @Path("/ownership-transfers/{transferId}/acceptance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CUSTOMER)
+    @Operation(summary = "The new owner accepts within 48 hours with the token of the link")
+    public TransferView acceptTransfer(@PathParam("transferId") UUID transferId, TransferAcceptance request) {
+        return TransferView.of(
+                lifecycle.acceptTransfer(transferId, caller.subject(), request == null ? null : request.token()));
+    }
+
+    @GET
+    @Path("/ownership-transfers/{transferId}")
+    @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
+    @Operation(summary = "An ownership transfer, for the old owner, the new owner or an agent")
+    public TransferView transfer(@PathParam("transferId") UUID transferId) {
+        OwnershipTransferEntity t = lifecycle.transfer(transferId);
+        if (caller.isOnlyCustomer()
+                && !caller.subject().equals(t.fromCustomerId)
+                && !caller.subject().equals(t.toCustomerId)) {
+            throw ProblemException.notFound("Ownership transfer");
+        }
+        return TransferView.of(t);
+    }
+
+    /** The subscription, if the caller may see it; another customer's answers 404 (R-DATA-02, R-SUB-08). */
+    private SubscriptionEntity owned(UUID id) {
+        SubscriptionEntity s = lifecycle.get(id);
+        caller.requireAccessToCustomer(s.customerId, "Subscription");
+        return s;
+    }
+
+    private SubscriptionView view(SubscriptionEntity s) {
+        return SubscriptionView.of(s, lifecycle.planChanges(s.id));
+    }
+}

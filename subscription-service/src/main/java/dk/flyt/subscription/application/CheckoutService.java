@@ -1,0 +1,275 @@
+package dk.flyt.subscription.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.flyt.contracts.BusinessTime;
+import dk.flyt.contracts.subscription.SubscriptionEvents;
+import dk.flyt.platform.problem.Problem;
+import dk.flyt.platform.problem.ProblemException;
+import dk.flyt.subscription.domain.Channel;
+import dk.flyt.subscription.domain.Consent;
+import dk.flyt.subscription.domain.CreditDecision;
+import dk.flyt.subscription.domain.CustomerKind;
+import dk.flyt.subscription.domain.DanishMobileNumber;
+import dk.flyt.subscription.domain.LineStep;
+import dk.flyt.subscription.domain.OrderDraft;
+import dk.flyt.subscription.domain.OrderRules;
+import dk.flyt.subscription.domain.OrderStatus;
+import dk.flyt.subscription.domain.Violation;
+import dk.flyt.subscription.persistence.CustomerEntity;
+import dk.flyt.subscription.persistence.CustomerRepository;
+import dk.flyt.subscription.persistence.OrderEntity;
+import dk.flyt.subscription.persistence.OrderLineEntity;
+import dk.flyt.subscription.persistence.OrderRepository;
+import dk.flyt.subscription.persistence.PlanRepository;
+import dk.flyt.subscription.persistence.Records;
+import dk.flyt.subscription.persistence.SubscriptionRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Checkout (R-ORD-01..09): validates, checks credit, and stores the order with its first events in one transaction.
+ * A retry with the same idempotency key returns the stored order (R-ORD-07), also when both arrive at once: the
+ * unique key decides which one stores it.
+ */
+@ApplicationScoped
+public class CheckoutService {
+    private static final Logger LOG = Logger.getLogger(CheckoutService.class);
+
+    /** The outcome: the order, and whether it was stored by an earlier request with the same key. */
+    public record Placed(UUID orderId, boolean replayed) {}
+
+    private final OrderRepository orders;
+    private final CustomerRepository customers;
+    private final SubscriptionRepository subscriptions;
+    private final PlanRepository plans;
+    private final Records records;
+    private final ConsentService consents;
+    private final CustomerDirectory directory;
+    private final CreditBureau bureau;
+    private final OrderSaga saga;
+    private final Journal journal;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public CheckoutService(
+            OrderRepository orders,
+            CustomerRepository customers,
+            SubscriptionRepository subscriptions,
+            PlanRepository plans,
+            Records records,
+            ConsentService consents,
+            CustomerDirectory directory,
+            CreditBureau bureau,
+            OrderSaga saga,
+            Journal journal,
+            ObjectMapper json,
+            Clock clock) {
+        this.orders = orders;
+        this.customers = customers;
+        this.subscriptions = subscriptions;
+        this.plans = plans;
+        this.records = records;
+        this.consents = consents;
+        this.directory = directory;
+        this.bureau = bureau;
+        this.saga = saga;
+        this.journal = journal;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public Placed place(OrderDraft draft, String idempotencyKey, String placedBy, boolean byAgent) {
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
+            throw ProblemException.badRequest("Idempotency-Key", "header is required (1-100 characters)");
+        }
+        String hash = hash(draft);
+        Optional<Placed> earlier = QuarkusTransaction.requiringNew().call(() -> replay(idempotencyKey, hash));
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        LocalDate today = BusinessTime.today(clock);
+        Set<String> planCodes = QuarkusTransaction.requiringNew()
+                .call(() -> plans.catalogue().stream().map(p -> p.code).collect(Collectors.toSet()));
+        List<Violation> violations = new ArrayList<>(OrderRules.validate(draft, today, planCodes));
+        if (draft != null && draft.campaign() != null) {
+            boolean known = QuarkusTransaction.requiringNew().call(() -> records.campaign(draft.campaign())
+                    .filter(Records.Campaign::active)
+                    .isPresent());
+            if (!known) {
+                violations.add(new Violation("campaign", "is not a running campaign"));
+            }
+        }
+        Channel channel = draft == null ? null : parseChannel(draft.channel());
+        if (channel != null && channel != Channel.WEBSHOP && !byAgent) {
+            violations.add(new Violation("channel", "only an agent places " + channel + " orders"));
+        }
+        if (!violations.isEmpty()) {
+            throw invalid(violations);
+        }
+        if (channel == Channel.TELESALES) {
+            requireConsent(draft.customer().id());
+        }
+        CreditDecision decision = bureau.check(
+                subjectOf(draft.customer()), draft.customer().address().postalCode());
+        try {
+            return QuarkusTransaction.requiringNew()
+                    .call(() -> store(draft, channel, idempotencyKey, hash, placedBy, decision));
+        } catch (PersistenceException race) {
+            // Another request with the same key stored its order first (the unique index decided); answer with it.
+            Optional<Placed> winner = QuarkusTransaction.requiringNew().call(() -> replay(idempotencyKey, hash));
+            if (winner.isPresent()) {
+                return winner.get();
+            }
+            throw race;
+        }
+    }
+
+    private Optional<Placed> replay(String key, String hash) {
+        return orders.byIdempotencyKey(key).map(o -> {
+            if (!o.requestHash.equals(hash)) {
+                throw ProblemException.unprocessable(
+                        "idempotency-key-reused",
+                        "this Idempotency-Key was used for a different order; use a new key for a new order");
+            }
+            return new Placed(o.id, true);
+        });
+    }
+
+    private void requireConsent(String customerId) {
+        if (customerId == null) {
+            throw invalid(List.of(new Violation(
+                    "customer.id", "a telesales order names the existing customer whose consent is on record")));
+        }
+        Instant now = clock.instant();
+        List<Consent> given = QuarkusTransaction.requiringNew().call(() -> consents.ofCustomer(customerId));
+        if (given.stream().noneMatch(c -> c.isActiveAt(now))) {
+            throw ProblemException.unprocessable(
+                    "no-consent", "the customer has no recorded consent to outbound sales contact in force (R-ORD-09)");
+        }
+    }
+
+    private Placed store(
+            OrderDraft draft, Channel channel, String key, String hash, String placedBy, CreditDecision decision) {
+        Instant now = clock.instant();
+        CustomerEntity customer = directory.findOrCreate(draft.customer(), draft.paymentMethodRef(), now);
+        customers.lock(customer.id);
+        CustomerKind kind = CustomerKind.valueOf(customer.kind);
+        long held = subscriptions.heldBy(customer.id) + orders.pendingLines(customer.id);
+        if (held + draft.lines().size() > kind.subscriptionLimit()) {
+            throw ProblemException.unprocessable(
+                    "subscription-limit",
+                    "a " + kind.name().toLowerCase() + " profile holds at most " + kind.subscriptionLimit()
+                            + " subscriptions; it holds " + held + " and the order adds "
+                            + draft.lines().size()
+                            + " (R-ORD-02)");
+        }
+        OrderEntity o = new OrderEntity();
+        o.id = UUID.randomUUID();
+        o.customerId = customer.id;
+        o.channel = channel.name();
+        o.idempotencyKey = key;
+        o.requestHash = hash;
+        o.placedBy = placedBy;
+        o.campaign = draft.campaign();
+        boolean waived = draft.campaign() != null
+                && records.campaign(draft.campaign())
+                        .map(Records.Campaign::waivesCreationFee)
+                        .orElse(false);
+        o.creationFeeWaived = waived;
+        o.creationFeeOre = dk.flyt.subscription.domain.CreationFee.forOrder(waived);
+        o.device = draft.device();
+        o.createdAt = now;
+        o.updatedAt = now;
+        o.status = OrderStatus.PENDING_CREDIT_CHECK;
+        int position = 0;
+        for (OrderDraft.LineDraft d : draft.lines()) {
+            OrderLineEntity l = new OrderLineEntity();
+            l.id = UUID.randomUUID();
+            l.position = position++;
+            l.planCode = d.plan();
+            l.numberKind = d.numberKind();
+            l.simKind = d.simKind();
+            l.bindingMonths = d.bindingMonths() == null ? 0 : d.bindingMonths();
+            l.step = LineStep.AWAITING_APPROVAL;
+            if (l.isPortIn()) {
+                l.number = DanishMobileNumber.normalise(d.number()).orElseThrow();
+                l.donorIccid = d.donorIccid();
+                l.portingMode = d.mode();
+                l.donorTermEndsOn = d.donorTermEndsOn();
+            } else {
+                l.number = records.reserveNumber(l.id, now)
+                        .orElseThrow(() -> new ProblemException(
+                                503,
+                                "number-pool-exhausted",
+                                "No new numbers available",
+                                "our pool of new numbers is empty; try again later or port a number in",
+                                List.of()));
+            }
+            o.lines.add(l);
+        }
+        orders.persist(o);
+        orders.flush();
+        journal.orderEvent(
+                o.id, new SubscriptionEvents.OrderPlaced(o.id.toString(), o.customerId, o.channel, o.lines.size()));
+        journal.timeline(
+                o.id,
+                null,
+                o.customerId,
+                "ORDER",
+                "ORDER_PLACED",
+                "channel " + o.channel + ", " + o.lines.size() + " line(s), placed by " + placedBy);
+        saga.creditDecided(o, decision);
+        LOG.infof("Order %s placed through %s with %d line(s): %s", o.id, o.channel, o.lines.size(), o.status);
+        return new Placed(o.id, false);
+    }
+
+    private static String subjectOf(OrderDraft.CustomerDraft c) {
+        return CustomerDirectory.identity(c);
+    }
+
+    private static Channel parseChannel(String text) {
+        for (Channel c : Channel.values()) {
+            if (c.name().equals(text)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private String hash(OrderDraft draft) {
+        try {
+            byte[] body = json.writeValueAsBytes(draft);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash an order draft", e);
+        }
+    }
+
+    static ProblemException invalid(List<Violation> violations) {
+        return new ProblemException(
+                400,
+                "invalid-request",
+                "The request is not valid",
+                violations.size() == 1
+                        ? violations.get(0).field() + " " + violations.get(0).message()
+                        : violations.size() + " fields are not valid",
+                violations.stream()
+                        .map(v -> new Problem.FieldError(v.field(), v.message()))
+                        .toList());
+    }
+}

@@ -1,0 +1,24 @@
+package dk.flyt.subscription.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "flyt.subscription")
+public interface SubscriptionConfig {
+    /** R-ORD-08: how long a telesales order waits for the customer's written acceptance. */
+    @WithDefault("P7D")
+    Duration acceptanceWindow();
+
+    /** How long to wait before asking a silent credit bureau again. */
+    @WithDefault("PT10M")
+    Duration creditRetryInterval();
+
+    /** After this many unanswered credit checks the order is refused with CREDIT_CHECK_UNAVAILABLE. */
+    @WithDefault("6")
+    int creditMaxAttempts();
+
+    /** Block a customer's lines for debt as soon as billing allows it (R-BILL-05). */
+    @WithDefault("true")
+    boolean blockOnDebt();
+}

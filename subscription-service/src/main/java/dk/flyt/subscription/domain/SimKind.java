@@ -1,0 +1,6 @@
+package dk.flyt.subscription.domain;
+
+public enum SimKind {
+    SIM,
+    ESIM
+}

@@ -1,0 +1,35 @@
+package dk.flyt.subscription.persistence;
+
+import dk.flyt.subscription.domain.OrderStatus;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class OrderRepository implements PanacheRepositoryBase<OrderEntity, UUID> {
+    public Optional<OrderEntity> byIdempotencyKey(String key) {
+        return find("idempotencyKey", key).firstResultOptional();
+    }
+
+    public List<OrderEntity> ofCustomer(String customerId) {
+        return list("customerId = ?1 order by createdAt desc, id", customerId);
+    }
+
+    public Optional<OrderEntity> byLine(UUID lineId) {
+        return find("select o from OrderEntity o join o.lines l where l.id = ?1", lineId)
+                .firstResultOptional();
+    }
+
+    /** Lines of orders not yet approved: they count against the profile limit too (R-ORD-02). */
+    public long pendingLines(String customerId) {
+        return getEntityManager()
+                .createQuery(
+                        "select count(l) from OrderEntity o join o.lines l where o.customerId = ?1 and o.status in ?2",
+                        Long.class)
+                .setParameter(1, customerId)
+                .setParameter(2, List.of(OrderStatus.PENDING_CREDIT_CHECK, OrderStatus.AWAITING_ACCEPTANCE))
+                .getSingleResult();
+    }
+}

@@ -1,0 +1,27 @@
+package dk.flyt.subscription.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class SubscriptionRepository implements PanacheRepositoryBase<SubscriptionEntity, UUID> {
+    public List<SubscriptionEntity> ofCustomer(String customerId) {
+        return list("customerId = ?1 order by createdOn, id", customerId);
+    }
+
+    /** Subscriptions the profile holds: pending, active or blocked (R-ORD-02). */
+    public long heldBy(String customerId) {
+        return count("customerId = ?1 and status <> 'ENDED'", customerId);
+    }
+
+    public List<SubscriptionEntity> ofOrder(UUID orderId) {
+        return list("orderId = ?1 order by createdOn, id", orderId);
+    }
+
+    public Optional<SubscriptionEntity> liveByNumber(String number) {
+        return find("number = ?1 and status in ('ACTIVE', 'BLOCKED')", number).firstResultOptional();
+    }
+}
