@@ -18,6 +18,10 @@ public interface SubscriptionConfig {
     @WithDefault("6")
     int creditMaxAttempts();
 
+    /** How often due saga timers are looked for (the scheduler reads it as {@code every}). */
+    @WithDefault("30s")
+    String timersEvery();
+
     /** Block a customer's lines for debt as soon as billing allows it (R-BILL-05). */
     @WithDefault("true")
     boolean blockOnDebt();

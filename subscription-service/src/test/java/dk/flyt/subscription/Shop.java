@@ -1,0 +1,233 @@
+package dk.flyt.subscription;
+
+import static io.restassured.RestAssured.given;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dk.flyt.contracts.Topics;
+import dk.flyt.testing.KafkaTestClient;
+import dk.flyt.testing.Tokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** Builds checkouts and drives the saga from outside, as the web shop, logistics and the porting service would. */
+final class Shop {
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+
+    /** A CPR number of an adult born in the 1900s, unique enough that tests do not share a profile. */
+    static String cpr() {
+        var r = ThreadLocalRandom.current();
+        int day = 1 + r.nextInt(28);
+        int month = 1 + r.nextInt(12);
+        int year = 50 + r.nextInt(50);
+        int serial = r.nextInt(4) * 1000 + r.nextInt(990);
+        return String.format("%02d%02d%02d-%04d", day, month, year, serial);
+    }
+
+    /** An ICCID (89 45 ...) with a valid Luhn check digit. */
+    static String iccid() {
+        var r = ThreadLocalRandom.current();
+        StringBuilder b = new StringBuilder("894501");
+        while (b.length() < 18) {
+            b.append(r.nextInt(10));
+        }
+        int sum = 0;
+        for (int i = 0; i < 18; i++) {
+            int d = b.charAt(17 - i) - '0';
+            if (i % 2 == 0) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+        }
+        return b.append((10 - sum % 10) % 10).toString();
+    }
+
+    /** A Danish mobile number nobody else in the test run ports. */
+    static String number() {
+        while (true) {
+            String n =
+                    "+452" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+            if (dk.flyt.subscription.domain.DanishMobileNumber.normalise(n).isPresent()) {
+                return n;
+            }
+        }
+    }
+
+    static Map<String, Object> customer(String cpr) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("kind", "PRIVATE");
+        c.put("cpr", cpr);
+        c.put("name", "Karen Jensen");
+        c.put("address", Map.of("street", "Nørregade 1", "postalCode", "8000", "city", "Aarhus C"));
+        c.put("email", "karen" + UUID.randomUUID().toString().substring(0, 6) + "@example.dk");
+        c.put("contactNumber", "20123456");
+        return c;
+    }
+
+    static Map<String, Object> portInLine(String number, String iccid) {
+        Map<String, Object> l = new LinkedHashMap<>();
+        l.put("plan", "MOBILE_10GB");
+        l.put("numberKind", "PORT_IN");
+        l.put("number", number);
+        l.put("donorIccid", iccid);
+        l.put("mode", "ASAP");
+        l.put("simKind", "SIM");
+        return l;
+    }
+
+    static Map<String, Object> newLine(String plan, int bindingMonths) {
+        Map<String, Object> l = new LinkedHashMap<>();
+        l.put("plan", plan);
+        l.put("numberKind", "NEW");
+        l.put("simKind", "SIM");
+        l.put("bindingMonths", bindingMonths);
+        return l;
+    }
+
+    static Map<String, Object> order(Map<String, Object> customer, List<Map<String, Object>> lines) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("customer", customer);
+        o.put("channel", "WEBSHOP");
+        o.put("paymentMethodRef", "pm-visa-4242");
+        o.put("lines", new ArrayList<>(lines));
+        return o;
+    }
+
+    static ValidatableResponse place(Object body, String key) {
+        return given().auth()
+                .oauth2(Tokens.forRole("webshop"))
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .when()
+                .post("/api/v1/orders")
+                .then()
+                .log()
+                .ifValidationFails();
+    }
+
+    /** Places an order and returns the response body. */
+    static JsonNode placed(Object body) {
+        String json = place(body, UUID.randomUUID().toString())
+                .statusCode(201)
+                .extract()
+                .asString();
+        return read(json);
+    }
+
+    static JsonNode order(String orderId) {
+        return read(given().auth()
+                .oauth2(Tokens.forRole("agent"))
+                .when()
+                .get("/api/v1/orders/{id}", orderId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+    }
+
+    static JsonNode subscription(String id) {
+        return read(given().auth()
+                .oauth2(Tokens.forRole("agent"))
+                .when()
+                .get("/api/v1/subscriptions/{id}", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+    }
+
+    static ValidatableResponse ship(String orderId, String lineId, String status) {
+        return given().auth()
+                .oauth2(Tokens.forRole("logistics"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("status", status, "simIccid", iccid()))
+                .when()
+                .post("/api/v1/orders/{o}/lines/{l}/shipment", orderId, lineId)
+                .then();
+    }
+
+    /** A porting-service fact on porting.events, as the porting service publishes it. */
+    static String porting(String type, String key, Object payload) {
+        String id = UUID.randomUUID().toString();
+        send(Topics.PORTING_EVENTS, type, key, id, payload);
+        return id;
+    }
+
+    static void send(String topic, String type, String key, String eventId, Object payload) {
+        try {
+            KafkaTestClient.send(
+                    topic,
+                    key,
+                    JSON.writeValueAsString(payload),
+                    Map.of(
+                            "ce_specversion", "1.0",
+                            "ce_id", eventId,
+                            "ce_type", type,
+                            "ce_source", "/test",
+                            "content-type", "application/json"));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Records of one type on a topic for one key, waiting until {@code enough} holds. */
+    static List<JsonNode> records(String topic, String type, String key, Predicate<List<JsonNode>> enough) {
+        return records(topic, type, key, enough, Duration.ofSeconds(30));
+    }
+
+    /** Every record of the type for the key that is on the topic within {@code window} (for counting). */
+    static List<JsonNode> all(String topic, String type, String key) {
+        return records(topic, type, key, l -> false, Duration.ofSeconds(4));
+    }
+
+    static List<JsonNode> records(
+            String topic, String type, String key, Predicate<List<JsonNode>> enough, Duration timeout) {
+        List<JsonNode> found = new ArrayList<>();
+        KafkaTestClient.readUntil(
+                topic,
+                r -> {
+                    if (matches(r, type, key)) {
+                        found.add(read(r.value()));
+                    }
+                    return enough.test(found);
+                },
+                timeout);
+        return found;
+    }
+
+    static JsonNode one(String topic, String type, String key) {
+        List<JsonNode> found = records(topic, type, key, l -> !l.isEmpty());
+        if (found.isEmpty()) {
+            throw new AssertionError("no " + type + " for " + key + " on " + topic);
+        }
+        return found.get(0);
+    }
+
+    private static boolean matches(ConsumerRecord<String, String> r, String type, String key) {
+        return key.equals(r.key()) && type.equals(KafkaTestClient.header(r, "ce_type"));
+    }
+
+    static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Shop() {}
+}
