@@ -125,8 +125,7 @@ class CheckoutApiTest {
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", containsString("idempotency-key-reused"));
-        assertThat(Shop.all(Topics.SUBSCRIPTION_EVENTS, "OrderPlaced", first))
-                .hasSize(1);
+        assertThat(Shop.all(Topics.SUBSCRIPTION_EVENTS, "OrderPlaced", first)).hasSize(1);
     }
 
     @Test
