@@ -167,7 +167,7 @@ class BillingEventsTest {
                         r -> customer.equals(r.key()) && "AccountSettled".equals(KafkaTestClient.header(r, "ce_type")),
                         Duration.ofSeconds(30))
                 .stream()
-                .filter(r -> customer.equals(r.key()))
+                .filter(r -> customer.equals(r.key()) && "AccountSettled".equals(KafkaTestClient.header(r, "ce_type")))
                 .toList();
         assertThat(settled).hasSize(1);
         assertThat(json.readTree(settled.get(0).value()).get("balanceOre").asLong())

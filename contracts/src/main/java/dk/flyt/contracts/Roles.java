@@ -20,11 +20,14 @@ public final class Roles {
     /** The mobile core network reporting SIM first use and rated usage. */
     public static final String NETWORK = "network";
 
+    /** Moves the business clock of a local or test run (never in production). */
+    public static final String CLOCK_ADMIN = "clock-admin";
+
     /** The claim that carries an {@link #NP_OPERATOR}'s operator id. */
     public static final String OPERATOR_ID_CLAIM = "operator_id";
 
     public static final Set<String> ALL =
-            Set.of(CUSTOMER, AGENT, WEBSHOP, LOGISTICS, NP_OPERATOR, BILLING_ADMIN, NETWORK);
+            Set.of(CUSTOMER, AGENT, WEBSHOP, LOGISTICS, NP_OPERATOR, BILLING_ADMIN, NETWORK, CLOCK_ADMIN);
 
     private Roles() {}
 }

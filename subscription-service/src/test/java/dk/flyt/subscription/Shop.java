@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dk.flyt.contracts.Topics;
 import dk.flyt.testing.KafkaTestClient;
+import dk.flyt.testing.TestData;
 import dk.flyt.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -16,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -24,46 +24,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 final class Shop {
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
-    /** A CPR number of an adult born in the 1900s, unique enough that tests do not share a profile. */
     static String cpr() {
-        var r = ThreadLocalRandom.current();
-        int day = 1 + r.nextInt(28);
-        int month = 1 + r.nextInt(12);
-        int year = 50 + r.nextInt(50);
-        int serial = r.nextInt(4) * 1000 + r.nextInt(990);
-        return String.format("%02d%02d%02d-%04d", day, month, year, serial);
+        return TestData.cpr();
     }
 
-    /** An ICCID (89 45 ...) with a valid Luhn check digit. */
     static String iccid() {
-        var r = ThreadLocalRandom.current();
-        StringBuilder b = new StringBuilder("894501");
-        while (b.length() < 18) {
-            b.append(r.nextInt(10));
-        }
-        int sum = 0;
-        for (int i = 0; i < 18; i++) {
-            int d = b.charAt(17 - i) - '0';
-            if (i % 2 == 0) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-        }
-        return b.append((10 - sum % 10) % 10).toString();
+        return TestData.iccid();
     }
 
-    /** A Danish mobile number nobody else in the test run ports. */
     static String number() {
-        while (true) {
-            String n =
-                    "+452" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
-            if (dk.flyt.subscription.domain.DanishMobileNumber.normalise(n).isPresent()) {
-                return n;
-            }
-        }
+        return TestData.mobileNumber();
     }
 
     static Map<String, Object> customer(String cpr) {

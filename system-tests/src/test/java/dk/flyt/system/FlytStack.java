@@ -1,0 +1,186 @@
+package dk.flyt.system;
+
+import dk.flyt.hubsim.HubSimulator;
+import dk.flyt.testing.Servers;
+import dk.flyt.testing.Tokens;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The whole system on this machine, once per test JVM: PostgreSQL, Kafka and the OIDC server of the testing module,
+ * the porting hub simulator in this JVM, and the three services as separate processes from their packaged jars in
+ * the {@code dev} profile (so their business clocks can be moved together).
+ */
+final class FlytStack {
+    private static FlytStack instance;
+
+    final HubSimulator hub;
+    final ServiceProcess subscription;
+    final ServiceProcess porting;
+    final ServiceProcess billing;
+    private final SharedClock hubClock = new SharedClock(Instant.now());
+
+    static synchronized FlytStack get() {
+        if (instance == null) {
+            instance = new FlytStack();
+        }
+        return instance;
+    }
+
+    private FlytStack() {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        Path logs = root.resolve("system-tests/target/system-tests");
+        long begin = System.nanoTime();
+        String kafka = Servers.kafkaBootstrapServers();
+        String issuer = Servers.oidcIssuer();
+        int portingPort = freePort();
+        hub = new HubSimulator(
+                        URI.create("http://127.0.0.1:" + portingPort),
+                        operator -> Tokens.token("operator-" + operator, operator, "np-operator"),
+                        "FLYT")
+                .clock(hubClock);
+        try {
+            hub.start(freePort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+
+        subscription = service(
+                root,
+                logs,
+                "subscription-service",
+                freePort(),
+                kafka,
+                issuer,
+                Map.of("flyt.subscription.timers-every", "1s"));
+        porting = service(
+                root,
+                logs,
+                "porting-service",
+                portingPort,
+                kafka,
+                issuer,
+                Map.of(
+                        "flyt.porting.hub.url", hub.url(),
+                        "flyt.porting.hub.token", "system-test-hub-token",
+                        "flyt.porting.hub.initial-backoff", "0.2s",
+                        "flyt.porting.hub.poll-interval", "0.2s",
+                        "flyt.porting.scheduler-every", "1s"));
+        billing = service(root, logs, "billing-adapter", freePort(), kafka, issuer, Map.of());
+        List<ServiceProcess> all = all();
+        all.forEach(ServiceProcess::start);
+        CompletableFuture.allOf(all.stream()
+                        .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(Duration.ofMinutes(3))))
+                        .toArray(CompletableFuture[]::new))
+                .join();
+        System.out.printf(
+                "[system-tests] stack ready in %d ms: subscription %s, porting %s, billing %s, hub %s%n",
+                (System.nanoTime() - begin) / 1_000_000, subscription.url(), porting.url(), billing.url(), hub.url());
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "flyt-system-stack-stop"));
+    }
+
+    private static ServiceProcess service(
+            Path root, Path logs, String module, int port, String kafka, String issuer, Map<String, String> own) {
+        String database = Servers.createDatabase(module.replace("-", "_"));
+        Map<String, String> p = new HashMap<>(own);
+        p.put("quarkus.profile", "dev");
+        p.put("quarkus.datasource.jdbc.url", Servers.jdbcUrl(database));
+        p.put("quarkus.datasource.username", "postgres");
+        p.put("quarkus.datasource.password", "postgres");
+        p.put("kafka.bootstrap.servers", kafka);
+        p.put("quarkus.oidc.auth-server-url", issuer);
+        p.put("flyt.messaging.outbox.poll-interval", "0.1s");
+        return new ServiceProcess(
+                module, root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"), port, p, logs);
+    }
+
+    List<ServiceProcess> all() {
+        return List.of(subscription, porting, billing);
+    }
+
+    synchronized void stop() {
+        all().forEach(ServiceProcess::stop);
+        hub.close();
+    }
+
+    /** Sets every service's business clock (and the hub's) to {@code instant}, through the clock endpoints. */
+    void setClock(Instant instant) {
+        hubClock.set(instant);
+        for (ServiceProcess s : all()) {
+            RestAssured.given()
+                    .baseUri(s.url())
+                    .auth()
+                    .oauth2(Tokens.forRole("clock-admin"))
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("instant", instant.toString()))
+                    .when()
+                    .put("/api/v1/clock")
+                    .then()
+                    .statusCode(200);
+        }
+    }
+
+    /** The stack's business time now. */
+    Instant now() {
+        return Instant.parse(RestAssured.given()
+                .baseUri(subscription.url())
+                .auth()
+                .oauth2(Tokens.forRole("clock-admin"))
+                .when()
+                .get("/api/v1/clock")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("now"));
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The hub simulator's clock, set together with the services'. */
+    static final class SharedClock extends Clock {
+        private final AtomicReference<Instant> now;
+
+        SharedClock(Instant start) {
+            now = new AtomicReference<>(start);
+        }
+
+        void set(Instant instant) {
+            now.set(instant);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("Europe/Copenhagen");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package dk.flyt.system;
+
+import static io.restassured.RestAssured.given;
+
+import dk.flyt.testing.TestData;
+import dk.flyt.testing.Tokens;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/** What the web shop, logistics, the network, a customer, an agent and finance do, over HTTP against the stack. */
+final class Journey {
+    static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    final FlytStack stack;
+
+    Journey(FlytStack stack) {
+        this.stack = stack;
+    }
+
+    // --- time
+
+    LocalDate today() {
+        return LocalDate.ofInstant(stack.now(), COPENHAGEN);
+    }
+
+    void moveTo(LocalDate day, LocalTime time) {
+        stack.setClock(LocalDateTime.of(day, time).atZone(COPENHAGEN).toInstant());
+    }
+
+    /**
+     * A fresh Monday morning after everything earlier tests did: the business clock only moves forward, so a month's
+     * charge run or a porting day is never asked to happen twice.
+     */
+    LocalDate freshMonday() {
+        LocalDate d = today().plusDays(1);
+        while (d.getDayOfWeek() != DayOfWeek.MONDAY) {
+            d = d.plusDays(1);
+        }
+        moveTo(d, LocalTime.of(9, 0));
+        return d;
+    }
+
+    // --- requests
+
+    RequestSpecification as(ServiceProcess service, String token) {
+        return given().baseUri(service.url()).auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    RequestSpecification agent(ServiceProcess service) {
+        return as(service, Tokens.forRole("agent"));
+    }
+
+    // --- orders
+
+    static Map<String, Object> customer() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("kind", "PRIVATE");
+        c.put("cpr", TestData.cpr());
+        c.put("name", "Mette Frederiksen Hansen");
+        c.put("address", Map.of("street", "Vestergade 12", "postalCode", "5000", "city", "Odense C"));
+        c.put("email", "m" + UUID.randomUUID().toString().substring(0, 8) + "@example.dk");
+        return c;
+    }
+
+    static Map<String, Object> portIn(String number, String donorIccid) {
+        Map<String, Object> l = new LinkedHashMap<>();
+        l.put("plan", "MOBILE_10GB");
+        l.put("numberKind", "PORT_IN");
+        l.put("number", number);
+        l.put("donorIccid", donorIccid);
+        l.put("mode", "ASAP");
+        l.put("simKind", "SIM");
+        return l;
+    }
+
+    static Map<String, Object> newNumber(String plan, int bindingMonths) {
+        Map<String, Object> l = new LinkedHashMap<>();
+        l.put("plan", plan);
+        l.put("numberKind", "NEW");
+        l.put("simKind", "SIM");
+        l.put("bindingMonths", bindingMonths);
+        return l;
+    }
+
+    /** The web shop places an order; answers the order as stored. */
+    JsonPath place(List<Map<String, Object>> lines) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("customer", customer());
+        body.put("channel", "WEBSHOP");
+        body.put("paymentMethodRef", "pm-visa-4242");
+        body.put("lines", new ArrayList<>(lines));
+        return as(stack.subscription, Tokens.forRole("webshop"))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(body)
+                .when()
+                .post("/api/v1/orders")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+    }
+
+    void ship(String orderId, String lineId, String simIccid) {
+        as(stack.subscription, Tokens.forRole("logistics"))
+                .body(Map.of("status", "SHIPPED", "simIccid", simIccid))
+                .when()
+                .post("/api/v1/orders/{o}/lines/{l}/shipment", orderId, lineId)
+                .then()
+                .statusCode(200);
+    }
+
+    void firstUse(String subscriptionId) {
+        as(stack.subscription, Tokens.forRole("network"))
+                .body(Map.of(
+                        "usageId", "u-" + UUID.randomUUID(),
+                        "usedOn", today().toString(),
+                        "voiceSeconds", 42,
+                        "dataMegabytes", 3,
+                        "amountOre", 0))
+                .when()
+                .post("/api/v1/subscriptions/{id}/usage", subscriptionId)
+                .then()
+                .statusCode(200);
+    }
+
+    JsonPath order(String orderId) {
+        return agent(stack.subscription)
+                .when()
+                .get("/api/v1/orders/{id}", orderId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    JsonPath orderAsCustomer(String orderId, String customerId) {
+        return as(stack.subscription, Tokens.customer(customerId))
+                .when()
+                .get("/api/v1/orders/{id}", orderId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    JsonPath awaitOrder(String orderId, Predicate<JsonPath> condition, String what) {
+        return await(() -> order(orderId), condition, "order " + orderId + " " + what);
+    }
+
+    JsonPath subscription(String id) {
+        return agent(stack.subscription)
+                .when()
+                .get("/api/v1/subscriptions/{id}", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    List<String> timeline(String orderId) {
+        return agent(stack.subscription)
+                .when()
+                .get("/api/v1/orders/{id}/timeline", orderId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("what", String.class);
+    }
+
+    // --- porting
+
+    JsonPath number(String number) {
+        return agent(stack.porting)
+                .when()
+                .get("/api/v1/numbers/{n}", number)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    // --- money
+
+    List<Map<String, Object>> entries(String customerId) {
+        var r = as(stack.billing, Tokens.customer(customerId))
+                .when()
+                .get("/api/v1/accounts/{c}/entries", customerId)
+                .then()
+                .extract();
+        if (r.statusCode() == 404) {
+            return List.of();
+        }
+        return r.jsonPath().getList("$");
+    }
+
+    long balance(String customerId) {
+        return as(stack.billing, Tokens.customer(customerId))
+                .when()
+                .get("/api/v1/accounts/{c}", customerId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("balance");
+    }
+
+    List<Map<String, Object>> awaitEntries(String customerId, Predicate<List<Map<String, Object>>> condition) {
+        return await(() -> entries(customerId), condition, "account of " + customerId);
+    }
+
+    /** Finance runs the month's charge run on the 1st and waits for it to finish. */
+    void chargeRun(YearMonth month) {
+        String id = as(stack.billing, Tokens.forRole("billing-admin"))
+                .body(Map.of("month", month.toString()))
+                .when()
+                .post("/api/v1/charge-runs")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        await(
+                () -> as(stack.billing, Tokens.forRole("billing-admin"))
+                        .when()
+                        .get("/api/v1/charge-runs/{id}", id)
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getString("status"),
+                "FINISHED"::equals,
+                "charge run " + month);
+    }
+
+    static <T> T await(Supplier<T> read, Predicate<T> condition, String what) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        T last = null;
+        while (System.nanoTime() < deadline) {
+            last = read.get();
+            if (condition.test(last)) {
+                return last;
+            }
+            ServiceProcess.sleep(250);
+        }
+        throw new AssertionError(what + " never got there; last seen: " + last);
+    }
+
+    static Instant at(LocalDate day, LocalTime time) {
+        return LocalDateTime.of(day, time).atZone(COPENHAGEN).toInstant();
+    }
+}

@@ -1,0 +1,421 @@
+package dk.flyt.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.flyt.contracts.Topics;
+import dk.flyt.contracts.hub.HubMessage;
+import dk.flyt.contracts.hub.HubMessageKind;
+import dk.flyt.hubsim.Behaviour;
+import dk.flyt.testing.KafkaTestClient;
+import dk.flyt.testing.TestData;
+import dk.flyt.testing.Tokens;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One test per saga outcome, over the three services as separate processes, real PostgreSQL, Kafka and OIDC, and
+ * the porting hub simulator. Each asserts what the customer, the agent and the account see.
+ */
+class SagaOutcomesTest {
+    static FlytStack stack;
+    static Journey j;
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void stack() {
+        stack = FlytStack.get();
+        j = new Journey(stack);
+    }
+
+    @AfterAll
+    static void noProcessOutlivesTheRun() {
+        List<Long> pids = stack.all().stream().map(ServiceProcess::pid).toList();
+        stack.stop();
+        assertThat(stack.all()).noneMatch(ServiceProcess::isAlive);
+        assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
+                .isNotEqualTo(java.util.Optional.of(true)));
+        assertThat(ProcessHandle.current()
+                        .descendants()
+                        .filter(p -> p.info().commandLine().orElse("").contains("quarkus-run.jar"))
+                        .filter(ProcessHandle::isAlive)
+                        .toList())
+                .isEmpty();
+    }
+
+    /** A port-in order, its SIM shipped, scheduled by the donor; the hub knows the donor's subscriber. */
+    record PortIn(String orderId, String lineId, String customerId, String number, LocalDate portDate) {}
+
+    private PortIn scheduledPortIn(String number, String donorIccid, String orderedIccid) {
+        stack.hub.subscriber(number, donorIccid);
+        JsonPath o = j.place(List.of(Journey.portIn(number, orderedIccid)));
+        String orderId = o.getString("id");
+        String lineId = o.getString("lines[0].id");
+        j.ship(orderId, lineId, TestData.iccid());
+        return new PortIn(orderId, lineId, o.getString("customerId"), number, null);
+    }
+
+    private PortIn awaitScheduled(PortIn p) {
+        JsonPath o = j.awaitOrder(p.orderId(), x -> "PORT_SCHEDULED".equals(x.getString("lines[0].step")), "scheduled");
+        return new PortIn(
+                p.orderId(), p.lineId(), p.customerId(), p.number(), LocalDate.parse(o.getString("lines[0].portDate")));
+    }
+
+    /** The porting day: the clock is set to the port date just after the execution time (R-PORT-08). */
+    private JsonPath portDay(PortIn p) {
+        j.moveTo(p.portDate(), LocalTime.of(2, 0, 30));
+        return j.awaitOrder(p.orderId(), x -> "ACTIVE".equals(x.getString("lines[0].step")), "active");
+    }
+
+    static long proRataFirstCharge(long price, LocalDate activatedOn) {
+        int days = activatedOn.lengthOfMonth();
+        int left = days - activatedOn.getDayOfMonth() + 1;
+        return (2 * price * left + days) / (2 * days) + price;
+    }
+
+    static List<Map<String, Object>> ofKind(List<Map<String, Object>> entries, String kind) {
+        return entries.stream().filter(e -> kind.equals(e.get("kind"))).toList();
+    }
+
+    static long amount(Map<String, Object> entry) {
+        return ((Number) entry.get("amount")).longValue();
+    }
+
+    @Test
+    void portInHappyPathThroughToTheFirstChargeWithTheRightProRata() {
+        j.freshMonday();
+        String iccid = TestData.iccid();
+        PortIn p = awaitScheduled(scheduledPortIn(TestData.mobileNumber(), iccid, iccid));
+        JsonPath o = portDay(p);
+        assertThat(o.getString("status")).isEqualTo("COMPLETED");
+        String subscriptionId = o.getString("lines[0].subscriptionId");
+
+        JsonPath asCustomer = j.orderAsCustomer(p.orderId(), p.customerId());
+        assertThat(asCustomer.getString("status")).isEqualTo("COMPLETED");
+        JsonPath sub = j.subscription(subscriptionId);
+        assertThat(sub.getString("status")).isEqualTo("ACTIVE");
+        assertThat(sub.getString("activatedOn")).isEqualTo(p.portDate().toString());
+        assertThat(j.timeline(p.orderId()))
+                .containsSubsequence(
+                        "ORDER_APPROVED",
+                        "SIM_SHIPPED",
+                        "PORT_IN_REQUESTED",
+                        "PORT_IN_SCHEDULED",
+                        "PORT_IN_COMPLETED",
+                        "SUBSCRIPTION_ACTIVATED");
+
+        YearMonth next = YearMonth.from(p.portDate()).plusMonths(1);
+        j.moveTo(next.atDay(1), LocalTime.of(3, 0));
+        j.chargeRun(next);
+        var entries = j.awaitEntries(p.customerId(), e -> !ofKind(e, "CHARGE").isEmpty());
+        assertThat(ofKind(entries, "FEE")).extracting(SagaOutcomesTest::amount).containsExactly(-9_900L);
+        assertThat(ofKind(entries, "CHARGE"))
+                .extracting(SagaOutcomesTest::amount)
+                .containsExactly(-proRataFirstCharge(9_900, p.portDate()));
+        assertThat(j.balance(p.customerId())).isEqualTo(-9_900 - proRataFirstCharge(9_900, p.portDate()));
+    }
+
+    @Test
+    void theDonorRejectsAWrongIccidAnAgentCorrectsItAndThePortCompletes() {
+        j.freshMonday();
+        String right = TestData.iccid();
+        PortIn p = scheduledPortIn(TestData.mobileNumber(), right, TestData.iccid());
+        JsonPath rejected =
+                j.awaitOrder(p.orderId(), x -> "ACTION_REQUIRED".equals(x.getString("status")), "action required");
+        assertThat(rejected.getString("lines[0].step")).isEqualTo("PORT_REJECTED");
+        assertThat(rejected.getString("lines[0].rejectCode")).isEqualTo(HubMessage.Codes.ICCID_MISMATCH);
+        assertThat(j.orderAsCustomer(p.orderId(), p.customerId()).getBoolean("lines[0].actionRequired"))
+                .isTrue();
+
+        j.agent(stack.subscription)
+                .body(Map.of("donorIccid", right))
+                .when()
+                .post("/api/v1/orders/{o}/lines/{l}/port-in-correction", p.orderId(), p.lineId())
+                .then()
+                .statusCode(200);
+        p = awaitScheduled(p);
+        JsonPath o = portDay(p);
+        assertThat(o.getString("status")).isEqualTo("COMPLETED");
+        assertThat(j.timeline(p.orderId()))
+                .containsSubsequence("PORT_IN_REJECTED", "PORT_IN_CORRECTED", "PORT_IN_SCHEDULED", "PORT_IN_COMPLETED");
+        String subscriptionId = o.getString("lines[0].subscriptionId");
+        assertThat(j.subscription(subscriptionId).getString("status")).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void withdrawalBeforeThePortCancelsItAtTheDonorAndRefundsEverything() {
+        j.freshMonday();
+        String iccid = TestData.iccid();
+        PortIn p = awaitScheduled(scheduledPortIn(TestData.mobileNumber(), iccid, iccid));
+        j.awaitEntries(p.customerId(), e -> !ofKind(e, "FEE").isEmpty());
+
+        j.as(stack.subscription, Tokens.customer(p.customerId()))
+                .body("{}")
+                .when()
+                .post("/api/v1/orders/{id}/withdrawal", p.orderId())
+                .then()
+                .statusCode(200);
+        Journey.await(
+                () -> stack.hub.received(
+                        m -> m.kind() == HubMessageKind.CANCEL && p.number().equals(m.number())),
+                l -> !l.isEmpty(),
+                "the donor's cancel");
+        assertThat(j.orderAsCustomer(p.orderId(), p.customerId()).getString("status"))
+                .isEqualTo("WITHDRAWN");
+        var entries = j.awaitEntries(p.customerId(), e -> !ofKind(e, "REFUND").isEmpty());
+        assertThat(ofKind(entries, "REFUND"))
+                .extracting(SagaOutcomesTest::amount)
+                .containsExactly(9_900L);
+        assertThat(j.balance(p.customerId())).isZero();
+        // the porting day passes and nothing is ported
+        j.moveTo(p.portDate(), LocalTime.of(3, 0));
+        ServiceProcess.sleep(2_000);
+        assertThat(stack.hub.received(m -> m.kind() == HubMessageKind.PORTING_PERFORMED
+                        && p.number().equals(m.number())))
+                .isEmpty();
+        assertThat(j.timeline(p.orderId())).contains("PORT_IN_CANCEL_REQUESTED", "PORT_IN_CANCELLED", "REFUND_DUE");
+    }
+
+    @Test
+    void withdrawalAfterThePortOpensThePortOutWindowAndTheNumberGoesToQuarantine() {
+        j.freshMonday();
+        String iccid = TestData.iccid();
+        PortIn p = awaitScheduled(scheduledPortIn(TestData.mobileNumber(), iccid, iccid));
+        portDay(p);
+        j.moveTo(p.portDate().plusDays(1), LocalTime.of(10, 0));
+        j.agent(stack.subscription)
+                .body("{}")
+                .when()
+                .post("/api/v1/orders/{id}/withdrawal", p.orderId())
+                .then()
+                .statusCode(200);
+        JsonPath window = Journey.await(
+                () -> j.number(p.number()), n -> "WINDOW".equals(n.getString("status")), "port-out window");
+        assertThat(window.getString("windowUntil"))
+                .isEqualTo(p.portDate().plusDays(14).toString());
+        j.moveTo(p.portDate().plusDays(15), LocalTime.of(9, 0));
+        JsonPath quarantined = Journey.await(
+                () -> j.number(p.number()), n -> "QUARANTINED".equals(n.getString("status")), "quarantine");
+        assertThat(quarantined.getString("quarantineUntil")).isNotNull();
+        assertThat(j.orderAsCustomer(p.orderId(), p.customerId()).getString("status"))
+                .isEqualTo("WITHDRAWN");
+        j.awaitEntries(p.customerId(), e -> !ofKind(e, "REFUND").isEmpty());
+    }
+
+    @Test
+    void aLatePortIsCompensatedForTheDaysLateOnTheAccount() {
+        j.freshMonday();
+        String iccid = TestData.iccid();
+        String number = TestData.mobileNumber();
+        stack.hub.behaviour(number, Behaviour.COMPLETE_LATE);
+        PortIn p = awaitScheduled(scheduledPortIn(number, iccid, iccid));
+        j.moveTo(p.portDate(), LocalTime.of(2, 0, 30));
+        HubMessage performed = Journey.await(
+                        () -> stack.hub.received(
+                                m -> m.kind() == HubMessageKind.PORTING_PERFORMED && number.equals(m.number())),
+                        l -> !l.isEmpty(),
+                        "the execution request")
+                .get(0);
+        j.moveTo(p.portDate().plusDays(1), LocalTime.of(0, 30));
+        Journey.await(() -> j.timeline(p.orderId()), t -> t.contains("PORT_IN_DELAYED"), "the delay");
+        j.moveTo(p.portDate().plusDays(3), LocalTime.of(10, 0));
+        assertThat(stack.hub.releaseCompletion(performed.dossierId())).isTrue();
+        j.awaitOrder(p.orderId(), x -> "ACTIVE".equals(x.getString("lines[0].step")), "active");
+        var entries =
+                j.awaitEntries(p.customerId(), e -> !ofKind(e, "COMPENSATION").isEmpty());
+        // R-COMP-02: 3 days late = 50 kr for the first day and 5 kr for each of the two more
+        assertThat(ofKind(entries, "COMPENSATION"))
+                .extracting(SagaOutcomesTest::amount)
+                .containsExactly(6_000L);
+        assertThat(j.timeline(p.orderId())).contains("PORT_IN_DELAYED", "COMPENSATION_GRANTED");
+    }
+
+    @Test
+    void aPortOutDuringBindingIsExecutedEndsTheSubscriptionAndSettlesWithTheBindingFees() {
+        LocalDate monday = j.freshMonday();
+        String simIccid = TestData.iccid();
+        JsonPath o = j.place(List.of(Journey.newNumber("MOBILE_10GB", 6)));
+        String customer = o.getString("customerId");
+        String subscriptionId = o.getString("lines[0].subscriptionId");
+        String number = o.getString("lines[0].number");
+        j.ship(o.getString("id"), o.getString("lines[0].id"), simIccid);
+        j.firstUse(subscriptionId);
+        assertThat(j.subscription(subscriptionId).getString("bindingEndsOn"))
+                .isEqualTo(monday.plusMonths(6).toString());
+        Journey.await(() -> j.number(number), n -> "ACTIVE".equals(n.getString("status")), "number registered");
+
+        String dossier = stack.hub.requestPortOut("TELIA", number, simIccid, monday.plusDays(8));
+        HubMessage answer = Journey.await(
+                        () -> stack.hub.received(m -> m.kind() == HubMessageKind.PORTING_ANSWER
+                                && dossier.equals(m.dossierId())),
+                        l -> !l.isEmpty(),
+                        "our answer to the port-out")
+                .get(0);
+        assertThat(answer.answer()).as("never refused for binding").isEqualTo(HubMessage.Answer.ACCEPT);
+        LocalDate portDate = answer.portDate();
+        j.moveTo(portDate, LocalTime.of(2, 0, 30));
+        stack.hub.broadcastPerformed(dossier, number, "TELIA");
+        JsonPath ended = Journey.await(
+                () -> j.subscription(subscriptionId), s -> "ENDED".equals(s.getString("status")), "ended");
+        assertThat(ended.getString("endReason")).isEqualTo("PORTED_OUT");
+        assertThat(ended.getString("endedOn")).isEqualTo(portDate.toString());
+
+        var entries = j.awaitEntries(customer, e -> e.stream()
+                .anyMatch(x -> String.valueOf(x.get("reason")).startsWith("Remaining binding")));
+        long bindingFees = entries.stream()
+                .filter(x -> String.valueOf(x.get("reason")).startsWith("Remaining binding"))
+                .mapToLong(SagaOutcomesTest::amount)
+                .sum();
+        assertThat(bindingFees).isNegative();
+        // far more than 25 kr is owed, so nothing is written off (R-BILL-07)
+        assertThat(ofKind(entries, "SETTLEMENT")).isEmpty();
+        JsonNode settled = awaitEvent(Topics.BILLING_EVENTS, "AccountSettled", customer);
+        assertThat(settled.get("balanceOre").asLong()).isEqualTo(j.balance(customer));
+    }
+
+    @Test
+    void aPlanChangeMidMonthTakesEffectAtTheMonthChangeAndTheNextRunChargesTheNewPrice() {
+        j.freshMonday();
+        JsonPath o = j.place(List.of(Journey.newNumber("MOBILE_100GB", 0)));
+        String customer = o.getString("customerId");
+        String subscriptionId = o.getString("lines[0].subscriptionId");
+        j.ship(o.getString("id"), o.getString("lines[0].id"), TestData.iccid());
+        j.firstUse(subscriptionId);
+        YearMonth first = YearMonth.from(j.today()).plusMonths(1);
+        j.moveTo(first.atDay(1), LocalTime.of(3, 0));
+        j.chargeRun(first);
+
+        j.moveTo(first.atDay(15), LocalTime.of(12, 0));
+        j.as(stack.subscription, Tokens.customer(customer))
+                .body(Map.of("planCode", "MOBILE_10GB"))
+                .when()
+                .post("/api/v1/subscriptions/{id}/plan-changes", subscriptionId)
+                .then()
+                .statusCode(201)
+                .body(
+                        "effectiveOn",
+                        org.hamcrest.Matchers.equalTo(
+                                first.plusMonths(1).atDay(1).toString()));
+        assertThat(j.subscription(subscriptionId).getString("plan")).isEqualTo("MOBILE_100GB");
+
+        YearMonth second = first.plusMonths(1);
+        j.moveTo(second.atDay(1), LocalTime.of(3, 0));
+        Journey.await(() -> j.subscription(subscriptionId), s -> "MOBILE_10GB".equals(s.getString("plan")), "new plan");
+        j.chargeRun(second);
+        var entries = j.awaitEntries(customer, e -> ofKind(e, "CHARGE").size() == 2);
+        assertThat(ofKind(entries, "CHARGE").get(1).get("periodMonth"))
+                .isEqualTo(second.atDay(1).toString());
+        assertThat(amount(ofKind(entries, "CHARGE").get(1))).isEqualTo(-9_900);
+    }
+
+    @Test
+    void aNewNumberOrderIsActivatedByFirstUse() {
+        j.freshMonday();
+        JsonPath o = j.place(List.of(Journey.newNumber("MOBILE_10GB", 0)));
+        String customer = o.getString("customerId");
+        String subscriptionId = o.getString("lines[0].subscriptionId");
+        j.ship(o.getString("id"), o.getString("lines[0].id"), TestData.iccid());
+        assertThat(j.order(o.getString("id")).getString("lines[0].step")).isEqualTo("AWAITING_FIRST_USE");
+        j.firstUse(subscriptionId);
+        assertThat(j.orderAsCustomer(o.getString("id"), customer).getString("status"))
+                .isEqualTo("COMPLETED");
+        assertThat(j.subscription(subscriptionId).getString("activatedOn"))
+                .isEqualTo(j.today().toString());
+        assertThat(j.timeline(o.getString("id"))).contains("ACTIVATION_TRIGGER", "SUBSCRIPTION_ACTIVATED");
+        var entries = j.awaitEntries(customer, e -> !ofKind(e, "FEE").isEmpty());
+        assertThat(ofKind(entries, "FEE")).extracting(SagaOutcomesTest::amount).containsExactly(-9_900L);
+        Journey.await(
+                () -> j.number(o.getString("lines[0].number")),
+                n -> "ACTIVE".equals(n.getString("status")),
+                "the porting service knows the number");
+    }
+
+    @Test
+    void thePortingServiceKilledHardMidFlightLosesNothingAndDuplicatesNothing() {
+        j.freshMonday();
+        List<PortIn> inFlight = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String iccid = TestData.iccid();
+            inFlight.add(scheduledPortIn(TestData.mobileNumber(), iccid, iccid));
+        }
+        stack.porting.kill();
+        assertThat(stack.porting.isAlive()).isFalse();
+        ServiceProcess.sleep(1_000);
+        stack.porting.start();
+        stack.porting.awaitReady(Duration.ofMinutes(2));
+
+        List<PortIn> scheduled = inFlight.stream().map(this::awaitScheduled).toList();
+        LocalDate last = scheduled.stream()
+                .map(PortIn::portDate)
+                .max(LocalDate::compareTo)
+                .orElseThrow();
+        j.moveTo(last, LocalTime.of(2, 0, 30));
+        for (PortIn p : scheduled) {
+            j.awaitOrder(p.orderId(), x -> "COMPLETED".equals(x.getString("status")), "completed");
+        }
+        for (PortIn p : scheduled) {
+            String subscriptionId = j.order(p.orderId()).getString("lines[0].subscriptionId");
+            assertThat(events(Topics.SUBSCRIPTION_EVENTS, "SubscriptionActivated", subscriptionId))
+                    .as("one activation for " + p.number())
+                    .hasSize(1);
+            assertThat(events(Topics.PORTING_COMMANDS, "RequestPortIn", p.orderId()))
+                    .as("one port-in request for " + p.number())
+                    .hasSize(1);
+            var entries = j.awaitEntries(p.customerId(), e -> !ofKind(e, "FEE").isEmpty());
+            assertThat(ofKind(entries, "FEE")).hasSize(1);
+            assertThat(ofKind(entries, "COMPENSATION")).isEmpty();
+        }
+        YearMonth next = YearMonth.from(last).plusMonths(1);
+        j.moveTo(next.atDay(1), LocalTime.of(3, 0));
+        j.chargeRun(next);
+        for (PortIn p : scheduled) {
+            var entries =
+                    j.awaitEntries(p.customerId(), e -> !ofKind(e, "CHARGE").isEmpty());
+            assertThat(ofKind(entries, "CHARGE")).hasSize(1);
+        }
+    }
+
+    private static JsonNode awaitEvent(String topic, String type, String key) {
+        List<JsonNode> found = new ArrayList<>();
+        KafkaTestClient.readUntil(
+                topic,
+                r -> {
+                    if (matches(r, type, key)) {
+                        found.add(read(r.value()));
+                    }
+                    return !found.isEmpty();
+                },
+                Journey.WAIT);
+        assertThat(found).as(type + " for " + key).isNotEmpty();
+        return found.get(0);
+    }
+
+    private static List<ConsumerRecord<String, String>> events(String topic, String type, String key) {
+        return KafkaTestClient.readUntil(topic, r -> false, Duration.ofSeconds(3)).stream()
+                .filter(r -> matches(r, type, key))
+                .toList();
+    }
+
+    private static boolean matches(ConsumerRecord<String, String> r, String type, String key) {
+        return key.equals(r.key()) && type.equals(KafkaTestClient.header(r, "ce_type"));
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
