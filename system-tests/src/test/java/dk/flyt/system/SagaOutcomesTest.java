@@ -257,8 +257,8 @@ class SagaOutcomesTest {
 
         String dossier = stack.hub.requestPortOut("TELIA", number, simIccid, monday.plusDays(8));
         HubMessage answer = Journey.await(
-                        () -> stack.hub.received(m -> m.kind() == HubMessageKind.PORTING_ANSWER
-                                && dossier.equals(m.dossierId())),
+                        () -> stack.hub.received(
+                                m -> m.kind() == HubMessageKind.PORTING_ANSWER && dossier.equals(m.dossierId())),
                         l -> !l.isEmpty(),
                         "our answer to the port-out")
                 .get(0);
