@@ -70,8 +70,16 @@ public class AccountResource {
                         ((Number) r[2]).longValue(),
                         (String) r[3],
                         (String) r[4],
-                        r[5] == null ? null : ((java.sql.Date) r[5]).toLocalDate(),
+                        periodMonth(r[5]),
                         r[6] instanceof java.time.OffsetDateTime o ? o.toInstant() : (java.time.Instant) r[6]))
                 .toList();
+    }
+
+    /** The native query's date column: Hibernate hands back a {@code LocalDate} or a {@code java.sql.Date}. */
+    private static java.time.LocalDate periodMonth(Object value) {
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        return (java.time.LocalDate) value;
     }
 }

@@ -421,6 +421,23 @@ public class OrderSaga {
                 (o, l) -> journal.timeline(o.id, l.subscriptionId, o.customerId, "PORTING", what, detail));
     }
 
+    /**
+     * Porting credited a compensation (R-COMP-05): on the timeline of the order whose port-in case it was; true when
+     * the case is one of our orders' port-ins.
+     */
+    public boolean compensationGranted(String caseId, String detail) {
+        return orders.byPortIn(caseId)
+                .map(o -> {
+                    OrderLineEntity l = o.lines.stream()
+                            .filter(x -> caseId.equals(x.portInId))
+                            .findFirst()
+                            .orElseThrow();
+                    journal.timeline(o.id, l.subscriptionId, o.customerId, "PORTING", "COMPENSATION_GRANTED", detail);
+                    return true;
+                })
+                .orElse(false);
+    }
+
     /** The number is ours (R-PORT-05/09): the subscription is active from the port date. */
     public void portInCompleted(UUID orderId, UUID lineId, LocalDate portDate) {
         withLine(orderId, lineId, (o, l) -> {

@@ -85,8 +85,10 @@ public class PortingEventConsumer {
                 }
                 case "CompensationGranted" -> {
                     var e = json.readValue(body, PortingEvents.CompensationGranted.class);
-                    lifecycle.portingNote(
-                            null, e.number(), "COMPENSATION_GRANTED", e.kind() + ", " + e.amountOre() + " øre");
+                    String detail = e.kind() + ", " + e.amountOre() + " øre";
+                    if (!saga.compensationGranted(e.caseId(), detail)) {
+                        lifecycle.portingNote(null, e.number(), "COMPENSATION_GRANTED", detail);
+                    }
                 }
                 default -> {
                     // quarantine and returned numbers are the porting service's own business

@@ -22,6 +22,12 @@ public class OrderRepository implements PanacheRepositoryBase<OrderEntity, UUID>
                 .firstResultOptional();
     }
 
+    /** The order whose line has this port-in case. */
+    public Optional<OrderEntity> byPortIn(String portInId) {
+        return find("select o from OrderEntity o join o.lines l where l.portInId = ?1", portInId)
+                .firstResultOptional();
+    }
+
     /** Lines of orders not yet approved: they count against the profile limit too (R-ORD-02). */
     public long pendingLines(String customerId) {
         return getEntityManager()
