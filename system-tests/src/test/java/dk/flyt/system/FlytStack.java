@@ -1,6 +1,8 @@
 package dk.flyt.system;
 
 import dk.flyt.hubsim.HubSimulator;
+import dk.flyt.local.ServiceProcess;
+import dk.flyt.local.ServiceSettings;
 import dk.flyt.testing.Servers;
 import dk.flyt.testing.Tokens;
 import io.restassured.RestAssured;
@@ -14,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -59,28 +60,9 @@ final class FlytStack {
             throw new UncheckedIOException(e);
         }
 
-        subscription = service(
-                root,
-                logs,
-                "subscription-service",
-                freePort(),
-                kafka,
-                issuer,
-                Map.of("flyt.subscription.timers-every", "1s"));
-        porting = service(
-                root,
-                logs,
-                "porting-service",
-                portingPort,
-                kafka,
-                issuer,
-                Map.of(
-                        "flyt.porting.hub.url", hub.url(),
-                        "flyt.porting.hub.token", "system-test-hub-token",
-                        "flyt.porting.hub.initial-backoff", "0.2s",
-                        "flyt.porting.hub.poll-interval", "0.2s",
-                        "flyt.porting.scheduler-every", "1s"));
-        billing = service(root, logs, "billing-adapter", freePort(), kafka, issuer, Map.of());
+        subscription = service(root, logs, ServiceSettings.SUBSCRIPTION, freePort(), kafka, issuer, hub.url());
+        porting = service(root, logs, ServiceSettings.PORTING, portingPort, kafka, issuer, hub.url());
+        billing = service(root, logs, ServiceSettings.BILLING, freePort(), kafka, issuer, hub.url());
         List<ServiceProcess> all = all();
         all.forEach(ServiceProcess::start);
         CompletableFuture.allOf(all.stream()
@@ -94,18 +76,15 @@ final class FlytStack {
     }
 
     private static ServiceProcess service(
-            Path root, Path logs, String module, int port, String kafka, String issuer, Map<String, String> own) {
+            Path root, Path logs, String module, int port, String kafka, String issuer, String hubUrl) {
         String database = Servers.createDatabase(module.replace("-", "_"));
-        Map<String, String> p = new HashMap<>(own);
-        p.put("quarkus.profile", "dev");
-        p.put("quarkus.datasource.jdbc.url", Servers.jdbcUrl(database));
-        p.put("quarkus.datasource.username", "postgres");
-        p.put("quarkus.datasource.password", "postgres");
-        p.put("kafka.bootstrap.servers", kafka);
-        p.put("quarkus.oidc.auth-server-url", issuer);
-        p.put("flyt.messaging.outbox.poll-interval", "0.1s");
         return new ServiceProcess(
-                module, root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"), port, p, logs);
+                module,
+                ServiceSettings.jar(root, module),
+                port,
+                ServiceSettings.properties(
+                        module, Servers.jdbcUrl(database), kafka, issuer, hubUrl, "system-test-hub-token"),
+                logs);
     }
 
     List<ServiceProcess> all() {

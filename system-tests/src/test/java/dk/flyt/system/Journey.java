@@ -3,6 +3,7 @@ package dk.flyt.system;
 import static io.restassured.RestAssured.given;
 
 import dk.flyt.contracts.Topics;
+import dk.flyt.local.ServiceProcess;
 import dk.flyt.testing.Servers;
 import dk.flyt.testing.TestData;
 import dk.flyt.testing.Tokens;

@@ -8,6 +8,7 @@ import dk.flyt.contracts.Topics;
 import dk.flyt.contracts.hub.HubMessage;
 import dk.flyt.contracts.hub.HubMessageKind;
 import dk.flyt.hubsim.Behaviour;
+import dk.flyt.local.ServiceProcess;
 import dk.flyt.testing.KafkaTestClient;
 import dk.flyt.testing.TestData;
 import dk.flyt.testing.Tokens;

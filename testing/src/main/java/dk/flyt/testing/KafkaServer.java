@@ -6,11 +6,16 @@ import java.util.List;
 
 /** A real Apache Kafka broker in KRaft mode, in a child JVM, on loopback. Keeps its data across a restart. */
 public final class KafkaServer implements TestServer {
-    private final int port = Ports.free();
+    private final int port;
     private final ChildJvm jvm;
 
     KafkaServer(Path dataDirectory) {
-        int controllerPort = Ports.free();
+        this(dataDirectory, Ports.free(), Ports.free());
+    }
+
+    /** A broker on fixed ports, keeping its data in {@code dataDirectory} (the local stack). */
+    public KafkaServer(Path dataDirectory, int port, int controllerPort) {
+        this.port = port;
         this.jvm = new ChildJvm(
                 "Kafka",
                 "flyt-kafka-broker.classpath",

@@ -19,8 +19,13 @@ public final class PostgresServer implements TestServer {
     private EmbeddedPostgres postgres;
 
     PostgresServer(Path dataDirectory) {
+        this(dataDirectory, Ports.free());
+    }
+
+    /** A server on a fixed port, keeping its data in {@code dataDirectory} across restarts (the local stack). */
+    public PostgresServer(Path dataDirectory, int port) {
         this.dataDirectory = dataDirectory;
-        this.port = Ports.free();
+        this.port = port;
     }
 
     @Override
@@ -89,5 +94,19 @@ public final class PostgresServer implements TestServer {
             throw new IllegalStateException("cannot create database " + name, e);
         }
         return name;
+    }
+
+    /** Creates the database unless it exists (the local stack keeps its databases across restarts). */
+    public void ensureDatabase(String name) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "postgres");
+                Statement s = c.createStatement()) {
+            var r = s.executeQuery(
+                    "SELECT 1 FROM pg_database WHERE datname = '" + name.replaceAll("[^a-z0-9_]", "") + "'");
+            if (!r.next()) {
+                s.execute("CREATE DATABASE " + name.replaceAll("[^a-z0-9_]", ""));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + name, e);
+        }
     }
 }

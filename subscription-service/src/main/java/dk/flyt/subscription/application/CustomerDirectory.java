@@ -1,5 +1,6 @@
 package dk.flyt.subscription.application;
 
+import dk.flyt.platform.problem.ProblemException;
 import dk.flyt.subscription.domain.Cpr;
 import dk.flyt.subscription.domain.CustomerKind;
 import dk.flyt.subscription.domain.DanishMobileNumber;
@@ -27,9 +28,22 @@ public class CustomerDirectory {
     public CustomerEntity findOrCreate(OrderDraft.CustomerDraft c, String paymentMethodRef, Instant now) {
         Optional<CustomerEntity> known;
         if (c.id() != null) {
+            if (!c.id().matches("[A-Za-z0-9-]{1,64}")) {
+                throw CheckoutService.invalid(List.of(new Violation(
+                        "customer.id", "must be the customer's login subject (1-64 letters," + " digits or dashes)")));
+            }
             known = customers.findByIdOptional(c.id());
             if (known.isEmpty()) {
-                throw CheckoutService.invalid(List.of(new Violation("customer.id", "is not a known customer")));
+                // a logged-in customer's first order: the profile takes the login's subject as its id, so that
+                // the customer's own token reaches it (R-DATA-02); a CPR/CVR already on another profile is refused
+                Optional<CustomerEntity> other = CustomerKind.valueOf(c.kind()) == CustomerKind.PRIVATE
+                        ? customers.byCpr(normalCpr(c.cpr()))
+                        : customers.byCvr(c.cvr());
+                if (other.isPresent()) {
+                    throw ProblemException.unprocessable(
+                            "identity-on-another-profile", "this CPR/CVR belongs to another customer profile");
+                }
+                return create(c, c.id(), paymentMethodRef, now);
             }
         } else if (CustomerKind.valueOf(c.kind()) == CustomerKind.PRIVATE) {
             known = customers.byCpr(normalCpr(c.cpr()));
@@ -55,8 +69,12 @@ public class CustomerDirectory {
             e.paymentMethodRef = paymentMethodRef;
             return e;
         }
+        return create(c, UUID.randomUUID().toString(), paymentMethodRef, now);
+    }
+
+    private CustomerEntity create(OrderDraft.CustomerDraft c, String id, String paymentMethodRef, Instant now) {
         CustomerEntity e = new CustomerEntity();
-        e.id = UUID.randomUUID().toString();
+        e.id = id;
         e.kind = c.kind();
         e.cpr = CustomerKind.valueOf(c.kind()) == CustomerKind.PRIVATE ? normalCpr(c.cpr()) : null;
         e.cvr = CustomerKind.valueOf(c.kind()) == CustomerKind.BUSINESS ? c.cvr() : null;

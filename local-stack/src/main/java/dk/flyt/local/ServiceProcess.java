@@ -1,4 +1,4 @@
-package dk.flyt.system;
+package dk.flyt.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * addresses of the stack, its output in {@code target/system-tests/<name>.log}. {@link #kill()} is a hard kill
  * (SIGKILL), as when a node dies.
  */
-final class ServiceProcess {
+public final class ServiceProcess {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -30,7 +30,7 @@ final class ServiceProcess {
     private final Path log;
     private Process process;
 
-    ServiceProcess(String name, Path jar, int port, Map<String, String> properties, Path logDirectory) {
+    public ServiceProcess(String name, Path jar, int port, Map<String, String> properties, Path logDirectory) {
         this.name = name;
         this.jar = jar;
         this.port = port;
@@ -38,15 +38,15 @@ final class ServiceProcess {
         this.log = logDirectory.resolve(name + ".log");
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
         }
@@ -70,7 +70,7 @@ final class ServiceProcess {
     }
 
     /** Waits until the service answers ready (database and broker reachable). */
-    void awaitReady(Duration timeout) {
+    public void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (process != null && !process.isAlive()) {
@@ -97,7 +97,7 @@ final class ServiceProcess {
     }
 
     /** SIGKILL: no shutdown hooks, no graceful close, as a crashed node. */
-    synchronized void kill() {
+    public synchronized void kill() {
         if (process != null) {
             process.destroyForcibly();
             waitFor(process);
@@ -105,7 +105,7 @@ final class ServiceProcess {
     }
 
     /** SIGTERM, then SIGKILL if it does not end in 15 s. */
-    synchronized void stop() {
+    public synchronized void stop() {
         if (process == null) {
             return;
         }
@@ -121,11 +121,11 @@ final class ServiceProcess {
         }
     }
 
-    synchronized boolean isAlive() {
+    public synchronized boolean isAlive() {
         return process != null && process.isAlive();
     }
 
-    synchronized long pid() {
+    public synchronized long pid() {
         return process == null ? -1 : process.pid();
     }
 
@@ -137,7 +137,7 @@ final class ServiceProcess {
         }
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

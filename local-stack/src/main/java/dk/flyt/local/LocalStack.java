@@ -1,0 +1,279 @@
+package dk.flyt.local;
+
+import dk.flyt.hubsim.HubSimulator;
+import dk.flyt.testing.KafkaServer;
+import dk.flyt.testing.PostgresServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * {@code bin/flyt run [--wipe]}: PostgreSQL (data in {@code .flyt/postgres}, kept across runs), a KRaft Kafka broker,
+ * Keycloak with the {@code flyt} realm, the porting hub simulator and the three services as separate processes; then
+ * it prints where everything is and waits. Ctrl-C stops every process it started.
+ */
+public final class LocalStack {
+    static final int POSTGRES_PORT = 5433;
+    static final int KAFKA_PORT = 9092;
+    static final int KAFKA_CONTROLLER_PORT = 9093;
+    static final int KEYCLOAK_PORT = 8180;
+    static final int HUB_PORT = 8090;
+    static final int SUBSCRIPTION_PORT = 8081;
+    static final int PORTING_PORT = 8082;
+    static final int BILLING_PORT = 8083;
+    static final String KEYCLOAK_VERSION = "26.7.3";
+    static final String ISSUER = "http://127.0.0.1:" + KEYCLOAK_PORT + "/realms/flyt";
+
+    private final Path repository;
+    private final Path state;
+    private final List<Runnable> stops = new ArrayList<>();
+
+    LocalStack(Path repository) {
+        this.repository = repository;
+        this.state = repository.resolve(".flyt");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path repository = Path.of("").toAbsolutePath();
+        LocalStack stack = new LocalStack(repository);
+        if (List.of(args).contains("--wipe")) {
+            stack.wipe();
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "flyt-local-stop"));
+        stack.start();
+        new CountDownLatch(1).await();
+    }
+
+    void wipe() throws IOException {
+        for (Path p : List.of(
+                state.resolve("postgres"),
+                state.resolve("kafka"),
+                state.resolve("keycloak-" + KEYCLOAK_VERSION).resolve("data/h2"))) {
+            deleteTree(p);
+        }
+        say("wiped the data of PostgreSQL, Kafka and Keycloak");
+    }
+
+    void start() throws IOException {
+        long begin = System.nanoTime();
+        Files.createDirectories(state.resolve("kafka"));
+        Files.createDirectories(state.resolve("logs"));
+        Path keycloakHome = state.resolve("keycloak-" + KEYCLOAK_VERSION);
+        if (!Files.isExecutable(keycloakHome.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException(keycloakHome + " is missing: start through bin/flyt run, which fetches it");
+        }
+        for (String module : List.of(ServiceSettings.SUBSCRIPTION, ServiceSettings.PORTING, ServiceSettings.BILLING)) {
+            if (!Files.isRegularFile(ServiceSettings.jar(repository, module))) {
+                throw new IllegalStateException(module + " is not built: bin/flyt run builds it");
+            }
+        }
+
+        PostgresServer postgres = new PostgresServer(state.resolve("postgres"), POSTGRES_PORT);
+        KafkaServer kafka = new KafkaServer(state.resolve("kafka/data"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+        stops.add(postgres::stop);
+        stops.add(kafka::stop);
+        CompletableFuture<Void> pg = CompletableFuture.runAsync(() -> timed("PostgreSQL", postgres::start));
+        CompletableFuture<Void> kf = CompletableFuture.runAsync(() -> timed("Kafka (KRaft)", kafka::start));
+        CompletableFuture<Void> kc = CompletableFuture.runAsync(() -> timed("Keycloak", () -> keycloak(keycloakHome)));
+        CompletableFuture.allOf(pg, kf, kc).join();
+        for (String db : List.of("flyt_subscription", "flyt_porting", "flyt_billing")) {
+            postgres.ensureDatabase(db);
+        }
+
+        KeycloakTokens tokens = new KeycloakTokens(ISSUER);
+        HubSimulator hub = new HubSimulator(
+                        URI.create("http://127.0.0.1:" + PORTING_PORT),
+                        operator -> tokens.token("operator-" + operator),
+                        "FLYT")
+                .start(HUB_PORT);
+        stops.add(hub::close);
+        say("porting hub simulator on http://127.0.0.1:" + HUB_PORT + " (donor TDC accepts every port by default)");
+
+        List<ServiceProcess> services = List.of(
+                service(ServiceSettings.SUBSCRIPTION, SUBSCRIPTION_PORT, "flyt_subscription", kafka, hub),
+                service(ServiceSettings.PORTING, PORTING_PORT, "flyt_porting", kafka, hub),
+                service(ServiceSettings.BILLING, BILLING_PORT, "flyt_billing", kafka, hub));
+        stops.add(0, () -> CompletableFuture.allOf(services.stream()
+                        .map(s -> CompletableFuture.runAsync(s::stop))
+                        .toArray(CompletableFuture[]::new))
+                .join());
+        services.forEach(ServiceProcess::start);
+        CompletableFuture.allOf(services.stream()
+                        .map(s -> CompletableFuture.runAsync(
+                                () -> timed(s.name(), () -> s.awaitReady(Duration.ofMinutes(3)))))
+                        .toArray(CompletableFuture[]::new))
+                .join();
+
+        writeState(services);
+        printWelcome(services, (System.nanoTime() - begin) / 1_000_000);
+    }
+
+    private ServiceProcess service(String module, int port, String database, KafkaServer kafka, HubSimulator hub) {
+        return new ServiceProcess(
+                module,
+                ServiceSettings.jar(repository, module),
+                port,
+                ServiceSettings.properties(
+                        module,
+                        "jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/" + database,
+                        kafka.bootstrapServers(),
+                        ISSUER,
+                        hub.url(),
+                        "local-hub-token"),
+                state.resolve("logs"));
+    }
+
+    private void keycloak(Path home) {
+        try {
+            Path imports = home.resolve("data/import");
+            Files.createDirectories(imports);
+            try (InputStream realm = LocalStack.class.getResourceAsStream("/keycloak/flyt-realm.json")) {
+                Files.copy(realm, imports.resolve("flyt-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            Path log = state.resolve("logs/keycloak.log");
+            Files.createDirectories(log.getParent());
+            ProcessBuilder pb = new ProcessBuilder(
+                            home.resolve("bin/kc.sh").toString(),
+                            "start-dev",
+                            "--http-host=127.0.0.1",
+                            "--http-port=" + KEYCLOAK_PORT,
+                            "--import-realm")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            pb.environment()
+                    .put(
+                            "JAVA_HOME",
+                            Path.of(ProcessHandle.current().info().command().orElseThrow())
+                                    .getParent()
+                                    .getParent()
+                                    .toString());
+            pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+            pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+            Process keycloak = pb.start();
+            stops.add(() -> {
+                keycloak.descendants().forEach(ProcessHandle::destroy);
+                keycloak.destroy();
+                try {
+                    keycloak.waitFor();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            awaitHttp(ISSUER + "/.well-known/openid-configuration", keycloak, log, Duration.ofMinutes(3));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void awaitHttp(String url, Process process, Path log, Duration timeout) {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited; see " + log);
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            ServiceProcess.sleep(500);
+        }
+        throw new IllegalStateException("Keycloak not ready within " + timeout + "; see " + log);
+    }
+
+    private void writeState(List<ServiceProcess> services) throws IOException {
+        Properties p = new Properties();
+        services.forEach(s -> p.setProperty(s.name(), s.url()));
+        p.setProperty("issuer", ISSUER);
+        p.setProperty("hub", "http://127.0.0.1:" + HUB_PORT);
+        try (Writer w = Files.newBufferedWriter(state.resolve("stack.properties"))) {
+            p.store(w, "the running local stack (bin/flyt run)");
+        }
+    }
+
+    private void printWelcome(List<ServiceProcess> services, long millis) {
+        System.out.printf("%n[flyt] everything is up in %.1f s%n%n", millis / 1000.0);
+        for (ServiceProcess s : services) {
+            System.out.printf(
+                    "  %-22s %s/api/v1   OpenAPI %s/q/openapi   Swagger UI %s/q/swagger-ui%n",
+                    s.name(), s.url(), s.url(), s.url());
+        }
+        System.out.printf(
+                "  %-22s %s   (admin console http://127.0.0.1:%d, admin/admin)%n", "Keycloak", ISSUER, KEYCLOAK_PORT);
+        System.out.printf("  %-22s http://127.0.0.1:%d%n", "porting hub simulator", HUB_PORT);
+        System.out.printf(
+                "  %-22s jdbc:postgresql://127.0.0.1:%d/flyt_subscription (postgres/postgres)%n",
+                "PostgreSQL", POSTGRES_PORT);
+        System.out.printf("  %-22s 127.0.0.1:%d%n%n", "Kafka", KAFKA_PORT);
+        System.out.println(
+                "  Tokens:  bin/flyt token webshop|logistics|billing-admin|network|clock-admin|agent|karen|lars");
+        System.out.println("           e.g. curl -H \"Authorization: Bearer $(bin/flyt token agent)\" "
+                + "http://127.0.0.1:8081/api/v1/customers/11111111-1111-4111-8111-111111111111/orders");
+        System.out.println(
+                "  Demo:    bin/flyt demo      Clock: bin/flyt clock advance P1D | bin/flyt clock set 2026-12-01T02:00:00Z");
+        System.out.println("  Logs:    .flyt/logs/        Stop: Ctrl-C");
+    }
+
+    synchronized void stop() {
+        if (stops.isEmpty()) {
+            return;
+        }
+        System.out.println("\n[flyt] stopping...");
+        for (Runnable r : stops) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                System.err.println("[flyt] " + e.getMessage());
+            }
+        }
+        stops.clear();
+        System.out.println("[flyt] stopped; data kept in .flyt (bin/flyt run --wipe starts empty)");
+    }
+
+    private static void timed(String what, Runnable start) {
+        long begin = System.nanoTime();
+        say(what + " starting...");
+        start.run();
+        say(String.format("%s ready in %.1f s", what, (System.nanoTime() - begin) / 1e9));
+    }
+
+    static void say(String line) {
+        System.out.println("[flyt] " + line);
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(p)) {
+            for (Path x : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(x);
+            }
+        }
+    }
+}
