@@ -306,6 +306,45 @@ class CheckoutApiTest {
     }
 
     @Test
+    void R_DATA_02_aLoggedInCustomersFirstOrderCreatesTheProfileUnderTheLoginSubject() {
+        String subject = UUID.randomUUID().toString();
+        String cpr = Shop.cpr();
+        var customer = Shop.customer(cpr);
+        customer.put("id", subject);
+        JsonNode o = Shop.placed(Shop.order(customer, List.of(Shop.newLine("MOBILE_10GB", 0))));
+        assertThat(o.get("customerId").asText()).isEqualTo(subject);
+        given().auth()
+                .oauth2(Tokens.customer(subject))
+                .when()
+                .get("/api/v1/customers/{id}/orders", subject)
+                .then()
+                .statusCode(200)
+                .body("[0].id", equalTo(o.get("id").asText()));
+        given().auth()
+                .oauth2(Tokens.customer(subject))
+                .when()
+                .get("/api/v1/customers/{id}/subscriptions", subject)
+                .then()
+                .statusCode(200)
+                .body("[0].customerId", equalTo(subject));
+        // the same CPR under another login is refused, and a malformed id is named
+        var other = Shop.customer(cpr);
+        other.put("id", UUID.randomUUID().toString());
+        Shop.place(
+                        Shop.order(other, List.of(Shop.newLine("MOBILE_10GB", 0))),
+                        UUID.randomUUID().toString())
+                .statusCode(422)
+                .body("type", containsString("identity-on-another-profile"));
+        var malformed = Shop.customer(Shop.cpr());
+        malformed.put("id", "../../etc");
+        Shop.place(
+                        Shop.order(malformed, List.of(Shop.newLine("MOBILE_10GB", 0))),
+                        UUID.randomUUID().toString())
+                .statusCode(400)
+                .body("errors[0].field", equalTo("customer.id"));
+    }
+
+    @Test
     void R_ORD_03_aNewNumberComesFromOurPool() {
         JsonNode o = Shop.placed(Shop.order(Shop.customer(Shop.cpr()), List.of(Shop.newLine("MOBILE_10GB", 0))));
         assertThat(o.get("lines").get(0).get("number").asText()).startsWith("+455299");

@@ -196,13 +196,7 @@ class OrderSagaTest {
         clock.set(Instant.parse("2026-11-10T09:00:00Z"));
         PortIn p = shippedPortIn(List.of(), null);
         scheduled(p, LocalDate.parse("2026-11-17"));
-        given().auth()
-                .oauth2(Tokens.customer(p.customerId()))
-                .contentType(ContentType.JSON)
-                .body("{}")
-                .when()
-                .post("/api/v1/orders/{id}/withdrawal", p.orderId())
-                .then()
+        withdraw(Tokens.customer(p.customerId()), p.orderId(), "{}")
                 .statusCode(200)
                 .body("orderStatus", equalTo("WITHDRAWN"));
         JsonNode cancel = Shop.one(Topics.PORTING_COMMANDS, "CancelPortIn", p.orderId());
@@ -218,14 +212,7 @@ class OrderSagaTest {
                         .asText())
                 .isEqualTo("ENDED");
         // withdrawing twice is refused, not repeated
-        given().auth()
-                .oauth2(Tokens.forRole("agent"))
-                .contentType(ContentType.JSON)
-                .body("{}")
-                .when()
-                .post("/api/v1/orders/{id}/withdrawal", p.orderId())
-                .then()
-                .statusCode(409);
+        withdraw(Tokens.forRole("agent"), p.orderId(), "{}").statusCode(409);
     }
 
     @Test
@@ -237,14 +224,7 @@ class OrderSagaTest {
         completed(p, portDate);
         awaitOrder(p.orderId(), x -> "COMPLETED".equals(x.get("status").asText()));
         clock.set(Instant.parse("2026-11-20T09:00:00Z"));
-        given().auth()
-                .oauth2(Tokens.forRole("agent"))
-                .contentType(ContentType.JSON)
-                .body("{}")
-                .when()
-                .post("/api/v1/orders/{id}/withdrawal", p.orderId())
-                .then()
-                .statusCode(200);
+        withdraw(Tokens.forRole("agent"), p.orderId(), "{}").statusCode(200);
         JsonNode window = Shop.one(Topics.PORTING_COMMANDS, "OpenPortOutWindow", p.orderId());
         assertThat(window.get("number").asText()).isEqualTo(p.number());
         assertThat(window.get("portDate").asText()).isEqualTo("2026-11-17");
@@ -258,24 +238,11 @@ class OrderSagaTest {
         assertThat(o.get("withdrawalDeadline").asText()).isEqualTo("2026-12-28");
         String id = o.get("id").asText();
         clock.set(Instant.parse("2026-12-29T09:00:00Z"));
-        given().auth()
-                .oauth2(Tokens.customer(o.get("customerId").asText()))
-                .contentType(ContentType.JSON)
-                .body("{}")
-                .when()
-                .post("/api/v1/orders/{id}/withdrawal", id)
-                .then()
+        withdraw(Tokens.customer(o.get("customerId").asText()), id, "{}")
                 .statusCode(422)
                 .body("type", containsString("withdrawal-period-over"));
         clock.set(Instant.parse("2026-12-28T20:00:00Z"));
-        given().auth()
-                .oauth2(Tokens.customer(o.get("customerId").asText()))
-                .contentType(ContentType.JSON)
-                .body("{}")
-                .when()
-                .post("/api/v1/orders/{id}/withdrawal", id)
-                .then()
-                .statusCode(200);
+        withdraw(Tokens.customer(o.get("customerId").asText()), id, "{}").statusCode(200);
     }
 
     @Test
@@ -290,24 +257,10 @@ class OrderSagaTest {
         String line0 = o.get("lines").get(0).get("id").asText();
         clock.set(Instant.parse("2026-11-09T09:00:00Z"));
         Shop.ship(id, line0, "DELIVERED").statusCode(200).body("withdrawalDeadline", equalTo("2026-11-23"));
-        given().auth()
-                .oauth2(Tokens.forRole("agent"))
-                .contentType(ContentType.JSON)
-                .body(Map.of("lineIds", List.of(line0)))
-                .when()
-                .post("/api/v1/orders/{id}/withdrawal", id)
-                .then()
+        withdraw(Tokens.forRole("agent"), id, Map.of("lineIds", List.of(line0)))
                 .statusCode(422)
                 .body("type", containsString("whole-purchase-only"));
-        given().auth()
-                .oauth2(Tokens.forRole("agent"))
-                .contentType(ContentType.JSON)
-                .body("{}")
-                .when()
-                .post("/api/v1/orders/{id}/withdrawal", id)
-                .then()
-                .statusCode(200)
-                .body("lineIds.size()", equalTo(2));
+        withdraw(Tokens.forRole("agent"), id, "{}").statusCode(200).body("lineIds.size()", equalTo(2));
     }
 
     @Test
@@ -359,6 +312,17 @@ class OrderSagaTest {
         clock.set(Instant.parse("2026-12-24T23:00:01Z")); // midnight in Copenhagen
         JsonNode activated = Shop.one(Topics.SUBSCRIPTION_EVENTS, "SubscriptionActivated", subscriptionId);
         assertThat(activated.get("activatedOn").asText()).isEqualTo("2026-12-25");
+    }
+
+    /** The customer or an agent withdraws from an order (all lines unless the body names some). */
+    private static io.restassured.response.ValidatableResponse withdraw(String token, String orderId, Object body) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/orders/{id}/withdrawal", orderId)
+                .then();
     }
 
     private static String step(JsonNode order) {

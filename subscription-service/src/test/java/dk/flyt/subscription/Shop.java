@@ -13,7 +13,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,43 +36,19 @@ final class Shop {
     }
 
     static Map<String, Object> customer(String cpr) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("kind", "PRIVATE");
-        c.put("cpr", cpr);
-        c.put("name", "Karen Jensen");
-        c.put("address", Map.of("street", "Nørregade 1", "postalCode", "8000", "city", "Aarhus C"));
-        c.put("email", "karen" + UUID.randomUUID().toString().substring(0, 6) + "@example.dk");
-        c.put("contactNumber", "20123456");
-        return c;
+        return TestData.privateCustomer(cpr);
     }
 
     static Map<String, Object> portInLine(String number, String iccid) {
-        Map<String, Object> l = new LinkedHashMap<>();
-        l.put("plan", "MOBILE_10GB");
-        l.put("numberKind", "PORT_IN");
-        l.put("number", number);
-        l.put("donorIccid", iccid);
-        l.put("mode", "ASAP");
-        l.put("simKind", "SIM");
-        return l;
+        return TestData.portInLine(number, iccid);
     }
 
     static Map<String, Object> newLine(String plan, int bindingMonths) {
-        Map<String, Object> l = new LinkedHashMap<>();
-        l.put("plan", plan);
-        l.put("numberKind", "NEW");
-        l.put("simKind", "SIM");
-        l.put("bindingMonths", bindingMonths);
-        return l;
+        return TestData.newNumberLine(plan, bindingMonths);
     }
 
     static Map<String, Object> order(Map<String, Object> customer, List<Map<String, Object>> lines) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("customer", customer);
-        o.put("channel", "WEBSHOP");
-        o.put("paymentMethodRef", "pm-visa-4242");
-        o.put("lines", new ArrayList<>(lines));
-        return o;
+        return TestData.webshopOrder(customer, lines);
     }
 
     static ValidatableResponse place(Object body, String key) {

@@ -18,9 +18,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -79,43 +77,17 @@ final class Journey {
 
     // --- orders
 
-    static Map<String, Object> customer() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("kind", "PRIVATE");
-        c.put("cpr", TestData.cpr());
-        c.put("name", "Mette Frederiksen Hansen");
-        c.put("address", Map.of("street", "Vestergade 12", "postalCode", "5000", "city", "Odense C"));
-        c.put("email", "m" + UUID.randomUUID().toString().substring(0, 8) + "@example.dk");
-        return c;
-    }
-
     static Map<String, Object> portIn(String number, String donorIccid) {
-        Map<String, Object> l = new LinkedHashMap<>();
-        l.put("plan", "MOBILE_10GB");
-        l.put("numberKind", "PORT_IN");
-        l.put("number", number);
-        l.put("donorIccid", donorIccid);
-        l.put("mode", "ASAP");
-        l.put("simKind", "SIM");
-        return l;
+        return TestData.portInLine(number, donorIccid);
     }
 
     static Map<String, Object> newNumber(String plan, int bindingMonths) {
-        Map<String, Object> l = new LinkedHashMap<>();
-        l.put("plan", plan);
-        l.put("numberKind", "NEW");
-        l.put("simKind", "SIM");
-        l.put("bindingMonths", bindingMonths);
-        return l;
+        return TestData.newNumberLine(plan, bindingMonths);
     }
 
     /** The web shop places an order; answers the order as stored. */
     JsonPath place(List<Map<String, Object>> lines) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("customer", customer());
-        body.put("channel", "WEBSHOP");
-        body.put("paymentMethodRef", "pm-visa-4242");
-        body.put("lines", new ArrayList<>(lines));
+        var body = TestData.webshopOrder(TestData.privateCustomer(TestData.cpr()), lines);
         return as(stack.subscription, Tokens.forRole("webshop"))
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(body)

@@ -1,5 +1,10 @@
 package dk.flyt.testing;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Valid, random customer data for tests, so that tests never share a customer profile or a number. */
@@ -39,6 +44,50 @@ public final class TestData {
     /** A Danish mobile number in E.164 from the 26 range, which the numbering plan holds whole. */
     public static String mobileNumber() {
         return "+4526" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+    }
+
+    /** A private customer as a checkout carries it, with an e-mail address of its own. */
+    public static Map<String, Object> privateCustomer(String cpr) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("kind", "PRIVATE");
+        c.put("cpr", cpr);
+        c.put("name", "Karen Jensen");
+        c.put("address", Map.of("street", "Nørregade 1", "postalCode", "8000", "city", "Aarhus C"));
+        c.put("email", "karen" + UUID.randomUUID().toString().substring(0, 8) + "@example.dk");
+        c.put("contactNumber", "26123456");
+        return c;
+    }
+
+    /** A checkout line porting {@code number} in as soon as possible, on MOBILE_10GB. */
+    public static Map<String, Object> portInLine(String number, String donorIccid) {
+        Map<String, Object> l = new LinkedHashMap<>();
+        l.put("plan", "MOBILE_10GB");
+        l.put("numberKind", "PORT_IN");
+        l.put("number", number);
+        l.put("donorIccid", donorIccid);
+        l.put("mode", "ASAP");
+        l.put("simKind", "SIM");
+        return l;
+    }
+
+    /** A checkout line with a new number from the pool. */
+    public static Map<String, Object> newNumberLine(String plan, int bindingMonths) {
+        Map<String, Object> l = new LinkedHashMap<>();
+        l.put("plan", plan);
+        l.put("numberKind", "NEW");
+        l.put("simKind", "SIM");
+        l.put("bindingMonths", bindingMonths);
+        return l;
+    }
+
+    /** A web-shop checkout body. */
+    public static Map<String, Object> webshopOrder(Map<String, Object> customer, List<Map<String, Object>> lines) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("customer", customer);
+        o.put("channel", "WEBSHOP");
+        o.put("paymentMethodRef", "pm-visa-4242");
+        o.put("lines", new ArrayList<>(lines));
+        return o;
     }
 
     private TestData() {}

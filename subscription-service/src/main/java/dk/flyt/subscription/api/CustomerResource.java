@@ -20,8 +20,11 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Customer profiles. CPR is masked unless an agent gives a reason, and that look is audited (R-DATA-01). */
-@Path("/api/v1/customers/{customerId}")
+/**
+ * Customer profiles. Rooted at {@code /api/v1} like the order and subscription resources: a root of
+ * {@code /api/v1/customers/{id}} would win the JAX-RS class match for {@code /customers/{id}/orders} and hide it.
+ * CPR is masked unless an agent gives a reason, and that look is audited (R-DATA-01). */
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "customers")
 public class CustomerResource {
@@ -49,6 +52,7 @@ public class CustomerResource {
             String contactNumber) {}
 
     @GET
+    @Path("/customers/{customerId}")
     @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
     @Operation(
             summary = "A customer profile",
@@ -84,7 +88,7 @@ public class CustomerResource {
     public record AuditView(Instant at, String actor, String action, String target, String reason) {}
 
     @GET
-    @Path("/audit")
+    @Path("/customers/{customerId}/audit")
     @RolesAllowed(Roles.AGENT)
     @Operation(summary = "Every agent action on the customer, with the agent's identity (R-DATA-02)")
     public List<AuditView> audit(@PathParam("customerId") String customerId) {
