@@ -12,12 +12,10 @@ import dk.flyt.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Builds checkouts and drives the saga from outside, as the web shop, logistics and the porting service would. */
 final class Shop {
@@ -136,34 +134,16 @@ final class Shop {
 
     /** Every record of the type for the key that is on the topic within {@code window} (for counting). */
     static List<JsonNode> all(String topic, String type, String key) {
-        return records(topic, type, key, l -> false, Duration.ofSeconds(4));
+        return KafkaTestClient.all(topic, type, key, Duration.ofSeconds(4));
     }
 
     static List<JsonNode> records(
             String topic, String type, String key, Predicate<List<JsonNode>> enough, Duration timeout) {
-        List<JsonNode> found = new ArrayList<>();
-        KafkaTestClient.readUntil(
-                topic,
-                r -> {
-                    if (matches(r, type, key)) {
-                        found.add(read(r.value()));
-                    }
-                    return enough.test(found);
-                },
-                timeout);
-        return found;
+        return KafkaTestClient.bodies(topic, type, key, enough, timeout);
     }
 
     static JsonNode one(String topic, String type, String key) {
-        List<JsonNode> found = records(topic, type, key, l -> !l.isEmpty());
-        if (found.isEmpty()) {
-            throw new AssertionError("no " + type + " for " + key + " on " + topic);
-        }
-        return found.get(0);
-    }
-
-    private static boolean matches(ConsumerRecord<String, String> r, String type, String key) {
-        return key.equals(r.key()) && type.equals(KafkaTestClient.header(r, "ce_type"));
+        return KafkaTestClient.first(topic, type, key, Duration.ofSeconds(30));
     }
 
     static JsonNode read(String json) {

@@ -3,7 +3,6 @@ package dk.flyt.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.flyt.contracts.Topics;
 import dk.flyt.contracts.hub.HubMessage;
 import dk.flyt.contracts.hub.HubMessageKind;
@@ -20,7 +19,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +30,6 @@ import org.junit.jupiter.api.Test;
 class SagaOutcomesTest {
     static FlytStack stack;
     static Journey j;
-    static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
     static void stack() {
@@ -388,35 +385,10 @@ class SagaOutcomesTest {
     }
 
     private static JsonNode awaitEvent(String topic, String type, String key) {
-        List<JsonNode> found = new ArrayList<>();
-        KafkaTestClient.readUntil(
-                topic,
-                r -> {
-                    if (matches(r, type, key)) {
-                        found.add(read(r.value()));
-                    }
-                    return !found.isEmpty();
-                },
-                Journey.WAIT);
-        assertThat(found).as(type + " for " + key).isNotEmpty();
-        return found.get(0);
+        return KafkaTestClient.first(topic, type, key, Journey.WAIT);
     }
 
-    private static List<ConsumerRecord<String, String>> events(String topic, String type, String key) {
-        return KafkaTestClient.readUntil(topic, r -> false, Duration.ofSeconds(3)).stream()
-                .filter(r -> matches(r, type, key))
-                .toList();
-    }
-
-    private static boolean matches(ConsumerRecord<String, String> r, String type, String key) {
-        return key.equals(r.key()) && type.equals(KafkaTestClient.header(r, "ce_type"));
-    }
-
-    private static JsonNode read(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private static List<JsonNode> events(String topic, String type, String key) {
+        return KafkaTestClient.all(topic, type, key, Duration.ofSeconds(3));
     }
 }

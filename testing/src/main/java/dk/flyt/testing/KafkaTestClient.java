@@ -1,5 +1,8 @@
 package dk.flyt.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +26,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Reads and writes raw records on the test broker, as a neighbouring service or a misbehaving one would. */
 public final class KafkaTestClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Every record on the topic so far, from the beginning, until {@code until} matches one or time is up. */
     public static List<ConsumerRecord<String, String>> readUntil(
@@ -66,6 +70,43 @@ public final class KafkaTestClient {
         } catch (Exception e) {
             throw new IllegalStateException("cannot send to " + topic, e);
         }
+    }
+
+    /**
+     * The JSON bodies of the records of one CloudEvents type for one key, in order, read from the beginning until
+     * {@code enough} holds for them or time is up.
+     */
+    public static List<JsonNode> bodies(
+            String topic, String type, String key, Predicate<List<JsonNode>> enough, Duration timeout) {
+        List<JsonNode> found = new ArrayList<>();
+        readUntil(
+                topic,
+                r -> {
+                    if (key.equals(r.key()) && type.equals(header(r, "ce_type"))) {
+                        try {
+                            found.add(JSON.readTree(r.value()));
+                        } catch (IOException e) {
+                            throw new IllegalStateException("not JSON on " + topic + ": " + r.value(), e);
+                        }
+                    }
+                    return enough.test(found);
+                },
+                timeout);
+        return found;
+    }
+
+    /** The first such record's body; an assertion error when none comes within {@code timeout}. */
+    public static JsonNode first(String topic, String type, String key, Duration timeout) {
+        List<JsonNode> found = bodies(topic, type, key, l -> !l.isEmpty(), timeout);
+        if (found.isEmpty()) {
+            throw new AssertionError("no " + type + " for " + key + " on " + topic + " within " + timeout);
+        }
+        return found.get(0);
+    }
+
+    /** All such records on the topic within {@code window}: for counting what was published. */
+    public static List<JsonNode> all(String topic, String type, String key, Duration window) {
+        return bodies(topic, type, key, l -> false, window);
     }
 
     /** The value of a header as text, or null. */
