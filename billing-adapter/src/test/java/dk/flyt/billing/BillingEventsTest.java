@@ -105,16 +105,17 @@ class BillingEventsTest {
     }
 
     private List<Integer> amountsOnceSettled(String customer, int expectedEntries) {
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> given().auth()
-                                .oauth2(Tokens.forRole("agent"))
-                                .get("/api/v1/accounts/{c}/entries", customer)
-                                .then()
-                                .extract()
-                                .jsonPath()
-                                .getList("kind")
-                                .size()
-                        >= expectedEntries);
+        // until the account exists the answer is a 404 problem document, without a list of kinds
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            List<String> kinds = given().auth()
+                    .oauth2(Tokens.forRole("agent"))
+                    .get("/api/v1/accounts/{c}/entries", customer)
+                    .then()
+                    .extract()
+                    .jsonPath()
+                    .getList("kind");
+            return kinds != null && kinds.size() >= expectedEntries;
+        });
         return given().auth()
                 .oauth2(Tokens.forRole("agent"))
                 .get("/api/v1/accounts/{c}/entries", customer)
