@@ -188,6 +188,28 @@ class CheckoutApiTest {
     }
 
     @Test
+    void R_ORD_05_R_ORD_04_aBureauThatNeverAnswersEndsInARefusalTheCustomerIsToldOf() throws Exception {
+        String cpr = Shop.cpr();
+        bureau.behave(cpr, SimulatedCreditBureau.Behaviour.TIME_OUT);
+        JsonNode o = Shop.placed(Shop.order(Shop.customer(cpr), List.of(Shop.newLine("MOBILE_10GB", 0))));
+        String id = o.get("id").asText();
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        while (System.nanoTime() < deadline
+                && !"REFUSED".equals(Shop.order(id).get("status").asText())) {
+            clock.advance(Duration.ofMinutes(2)); // the retry interval in tests is one minute
+            Thread.sleep(1_200);
+        }
+        JsonNode refused = Shop.order(id);
+        assertThat(refused.get("status").asText()).isEqualTo("REFUSED");
+        assertThat(refused.get("refusalReason").asText()).isEqualTo("CREDIT_CHECK_UNAVAILABLE");
+        assertThat(bureau.calls(cpr)).isEqualTo(6);
+        assertThat(Shop.one(Topics.SUBSCRIPTION_EVENTS, "OrderRefused", id)
+                        .get("reason")
+                        .asText())
+                .isEqualTo("CREDIT_CHECK_UNAVAILABLE");
+    }
+
+    @Test
     void R_ORD_06_aCampaignMayWaiveTheCreationFeeAndAnUnknownCampaignIsNamed() {
         var body = Shop.order(Shop.customer(Shop.cpr()), List.of(Shop.newLine("MOBILE_10GB", 0)));
         body.put("campaign", "FREE-START");

@@ -331,6 +331,67 @@ class SubscriptionLifecycleTest {
     }
 
     @Test
+    void R_SUB_11_aPriceRiseIsAnnouncedAMonthAheadAndLetsABoundCustomerLeaveByItsDate() {
+        clock.set(Instant.parse("2026-11-16T09:00:00Z"));
+        Line l = active("DATA_500GB", 6);
+        given().auth()
+                .oauth2(Tokens.forRole("billing-admin"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("newPrice", 21_900, "effectiveOn", "2026-12-01"))
+                .when()
+                .post("/api/v1/plans/{code}/price-changes", "DATA_500GB")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("effectiveOn"));
+        given().auth()
+                .oauth2(Tokens.customer(l.customerId()))
+                .contentType(ContentType.JSON)
+                .body(Map.of("newPrice", 21_900, "effectiveOn", "2027-01-01"))
+                .when()
+                .post("/api/v1/plans/{code}/price-changes", "DATA_500GB")
+                .then()
+                .statusCode(403);
+        String changeId = given().auth()
+                .oauth2(Tokens.forRole("billing-admin"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("newPrice", 21_900, "effectiveOn", "2027-01-01"))
+                .when()
+                .post("/api/v1/plans/{code}/price-changes", "DATA_500GB")
+                .then()
+                .statusCode(201)
+                .body("favourable", equalTo(false))
+                .body("oldPrice", equalTo(19_900))
+                .extract()
+                .path("id");
+        JsonNode billed = Shop.records(
+                        Topics.SUBSCRIPTION_EVENTS, "PlanChanged", l.subscriptionId(), found -> found.stream()
+                                .anyMatch(e -> changeId.equals(e.get("changeId").asText())))
+                .stream()
+                .filter(e -> changeId.equals(e.get("changeId").asText()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(billed.get("monthlyPriceOre").asLong()).isEqualTo(21_900);
+        assertThat(billed.get("effectiveOn").asText()).isEqualTo("2027-01-01");
+
+        clock.set(Instant.parse("2026-12-10T09:00:00Z"));
+        cancel(l, Tokens.customer(l.customerId())).statusCode(200).body("endsOn", equalTo("2027-01-01"));
+
+        clock.set(Instant.parse("2026-12-31T23:00:01Z"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        int price = 0;
+        while (System.nanoTime() < deadline && price != 21_900) {
+            price = given().when()
+                    .get("/api/v1/plans")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("find { it.code == 'DATA_500GB' }.monthlyPrice");
+            OrderSagaTest.sleep(200);
+        }
+        assertThat(price).isEqualTo(21_900);
+    }
+
+    @Test
     void R_BILL_05_whenBillingAllowsBlockingForDebtTheLinesAreBlocked() {
         clock.set(Instant.parse("2026-11-16T09:00:00Z"));
         Line l = active("MOBILE_10GB", 0);

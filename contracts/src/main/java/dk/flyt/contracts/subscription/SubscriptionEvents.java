@@ -90,5 +90,17 @@ public final class SubscriptionEvents {
     public record OwnershipTransferred(
             String subscriptionId, String fromCustomerId, String toCustomerId, LocalDate transferredOn) {}
 
+    /**
+     * A plan's price changes on {@code effectiveOn} (R-SUB-11); keyed by plan code. Each live subscription on it also
+     * gets a {@code PlanChanged} with the new price, so billing charges it from that day.
+     */
+    public record TermsChangeAnnounced(
+            String changeId,
+            String planCode,
+            long newPriceOre,
+            LocalDate announcedOn,
+            LocalDate effectiveOn,
+            boolean favourable) {}
+
     private SubscriptionEvents() {}
 }

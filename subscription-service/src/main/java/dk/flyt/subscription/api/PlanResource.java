@@ -1,12 +1,23 @@
 package dk.flyt.subscription.api;
 
+import dk.flyt.contracts.Roles;
+import dk.flyt.platform.security.Caller;
+import dk.flyt.subscription.application.TermsChanges;
 import dk.flyt.subscription.persistence.PlanRepository;
+import dk.flyt.subscription.persistence.TermsChangeEntity;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -16,9 +27,64 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "plans")
 public class PlanResource {
     private final PlanRepository plans;
+    private final TermsChanges terms;
+    private final Caller caller;
 
-    public PlanResource(PlanRepository plans) {
+    public PlanResource(PlanRepository plans, TermsChanges terms, Caller caller) {
         this.plans = plans;
+        this.terms = terms;
+        this.caller = caller;
+    }
+
+    /** A price change: {@code newPrice} in øre from {@code effectiveOn}. */
+    public record PriceChangeRequest(Long newPrice, LocalDate effectiveOn) {}
+
+    public record PriceChangeView(
+            UUID id,
+            String plan,
+            long oldPrice,
+            long newPrice,
+            LocalDate announcedOn,
+            LocalDate effectiveOn,
+            boolean favourable,
+            String status) {
+        static PriceChangeView of(TermsChangeEntity c) {
+            return new PriceChangeView(
+                    c.id,
+                    c.planCode,
+                    c.oldPriceOre,
+                    c.newPriceOre,
+                    c.announcedOn,
+                    c.effectiveOn,
+                    c.favourable,
+                    c.status);
+        }
+    }
+
+    @POST
+    @Path("/{code}/price-changes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.BILLING_ADMIN)
+    @Operation(
+            summary = "Announce a new monthly price (R-SUB-11)",
+            description = "A rise takes effect at least one month after the announcement, and the plan's customers"
+                    + " may cancel with effect no later than that date until a month after it; a cut may be"
+                    + " immediate.")
+    public Response announce(@PathParam("code") String code, PriceChangeRequest request) {
+        TermsChangeEntity c = terms.announce(
+                code,
+                request == null ? null : request.newPrice(),
+                request == null ? null : request.effectiveOn(),
+                caller.subject());
+        return Response.status(201).entity(PriceChangeView.of(c)).build();
+    }
+
+    @GET
+    @Path("/{code}/price-changes")
+    @PermitAll
+    @Operation(summary = "The plan's announced and past price changes, readable without a token")
+    public List<PriceChangeView> priceChanges(@PathParam("code") String code) {
+        return terms.ofPlan(code).stream().map(PriceChangeView::of).toList();
     }
 
     /** A plan; {@code monthlyPrice} is in øre incl. VAT. */

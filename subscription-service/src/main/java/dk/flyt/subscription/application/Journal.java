@@ -35,6 +35,11 @@ public class Journal {
         publish(Topics.SUBSCRIPTION_EVENTS, "Subscription", subscriptionId.toString(), event);
     }
 
+    /** A fact about another aggregate (a plan, say), keyed by its id. */
+    public void publish(String aggregateType, String key, Object event) {
+        publish(Topics.SUBSCRIPTION_EVENTS, aggregateType, key, event);
+    }
+
     /** A command to the porting service, keyed by the order id (R-WDR-05 and the port-in saga). */
     public void portingCommand(String key, Object command) {
         publish(Topics.PORTING_COMMANDS, "Order", key, command);

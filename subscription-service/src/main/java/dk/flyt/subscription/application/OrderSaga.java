@@ -10,6 +10,7 @@ import dk.flyt.subscription.domain.CustomerKind;
 import dk.flyt.subscription.domain.DanishMobileNumber;
 import dk.flyt.subscription.domain.Iccid;
 import dk.flyt.subscription.domain.LineStep;
+import dk.flyt.subscription.domain.OrderDecision;
 import dk.flyt.subscription.domain.OrderStatus;
 import dk.flyt.subscription.domain.Violation;
 import dk.flyt.subscription.domain.WithdrawalRules;
@@ -94,7 +95,10 @@ public class OrderSaga {
             case CreditDecision.Refused r -> refuse(o, r.reason());
             case CreditDecision.Unavailable u -> {
                 o.creditAttempts++;
-                if (o.creditAttempts >= config.creditMaxAttempts()) {
+                LocalDate orderedOn = LocalDate.ofInstant(o.createdAt, BusinessTime.ZONE);
+                // R-ORD-05: decide (and tell the customer) before the order would bind us by default
+                if (!OrderDecision.mayWaitLonger(
+                        orderedOn, BusinessTime.today(clock), o.creditAttempts, config.creditMaxAttempts())) {
                     refuse(o, "CREDIT_CHECK_UNAVAILABLE");
                 } else {
                     o.status = OrderStatus.PENDING_CREDIT_CHECK;

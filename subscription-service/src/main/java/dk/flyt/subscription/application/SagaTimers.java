@@ -21,12 +21,15 @@ public class SagaTimers {
     private final Records records;
     private final OrderSaga saga;
     private final SubscriptionLifecycle lifecycle;
+    private final TermsChanges terms;
     private final Clock clock;
 
-    public SagaTimers(Records records, OrderSaga saga, SubscriptionLifecycle lifecycle, Clock clock) {
+    public SagaTimers(
+            Records records, OrderSaga saga, SubscriptionLifecycle lifecycle, TermsChanges terms, Clock clock) {
         this.records = records;
         this.saga = saga;
         this.lifecycle = lifecycle;
+        this.terms = terms;
         this.clock = clock;
     }
 
@@ -67,6 +70,8 @@ public class SagaTimers {
             return false;
         }
         Records.Timer t = due.get();
+        // marked first: a handler may set the same timer again (a credit check asked once more), which unmarks it
+        records.fired(t.id(), now);
         switch (TimerKind.valueOf(t.kind())) {
             case CREDIT_RETRY -> saga.retryCreditCheck(t.aggregateId());
             case ACCEPTANCE_LAPSE -> saga.lapse(t.aggregateId());
@@ -74,8 +79,8 @@ public class SagaTimers {
             case PLAN_CHANGE -> lifecycle.planChangeDue(t.aggregateId());
             case SUBSCRIPTION_END -> lifecycle.endDue(t.aggregateId());
             case TRANSFER_LAPSE -> lifecycle.transferLapsed(t.aggregateId());
+            case TERMS_CHANGE -> terms.due(t.aggregateId());
         }
-        records.fired(t.id(), now);
         return true;
     }
 }

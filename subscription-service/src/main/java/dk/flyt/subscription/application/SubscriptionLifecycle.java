@@ -51,6 +51,7 @@ public class SubscriptionLifecycle {
     private final CreditBureau bureau;
     private final Notifications notifications;
     private final SubscriptionConfig config;
+    private final TermsChanges terms;
     private final Clock clock;
 
     public SubscriptionLifecycle(
@@ -66,6 +67,7 @@ public class SubscriptionLifecycle {
             CreditBureau bureau,
             Notifications notifications,
             SubscriptionConfig config,
+            TermsChanges terms,
             Clock clock) {
         this.subscriptions = subscriptions;
         this.changes = changes;
@@ -79,6 +81,7 @@ public class SubscriptionLifecycle {
         this.bureau = bureau;
         this.notifications = notifications;
         this.config = config;
+        this.terms = terms;
         this.clock = clock;
     }
 
@@ -212,7 +215,9 @@ public class SubscriptionLifecycle {
             throw ProblemException.badRequest("endOn", "must not be in the past");
         }
         s.noticeGivenOn = today;
-        s.endsOn = CancellationRules.endDate(today, s.bindingEndsOn, wishedEnd);
+        LocalDate normalEnd = CancellationRules.endDate(today, s.bindingEndsOn, wishedEnd);
+        // R-SUB-11: a pending price rise lets the holder leave by its date, binding or not
+        s.endsOn = terms.cancellationEnd(s.planCode, today, normalEnd).orElse(normalEnd);
         records.schedule(
                 TimerKind.SUBSCRIPTION_END.name(),
                 s.id,

@@ -12,6 +12,8 @@ public enum TimerKind {
     PLAN_CHANGE,
     /** A cancelled subscription ends (subscription id), R-SUB-07. */
     SUBSCRIPTION_END,
+    /** A plan's announced price change takes effect (terms change id), R-SUB-11. */
+    TERMS_CHANGE,
     /** An ownership transfer not accepted within 48 hours lapses (transfer id), R-SUB-09. */
     TRANSFER_LAPSE
 }

@@ -21,6 +21,11 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
         return list("orderId = ?1 order by createdOn, id", orderId);
     }
 
+    /** Subscriptions on a plan that are not ended (pending, active or blocked). */
+    public List<SubscriptionEntity> notEndedOnPlan(String planCode) {
+        return list("planCode = ?1 and status <> 'ENDED'", planCode);
+    }
+
     public Optional<SubscriptionEntity> liveByNumber(String number) {
         return find("number = ?1 and status in ('ACTIVE', 'BLOCKED')", number).firstResultOptional();
     }

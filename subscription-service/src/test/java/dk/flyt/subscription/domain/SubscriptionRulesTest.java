@@ -118,6 +118,60 @@ class SubscriptionRulesTest {
                 .isFalse();
     }
 
+    @ParameterizedTest(name = "R-ORD-05 ordered {0} -> decided by {1}")
+    @CsvSource({
+        "2026-11-23, 2026-12-07", // two plain weeks
+        "2026-12-18, 2027-01-05", // over 24-26 Dec (25, 26 holidays) and 1 Jan
+        "2026-03-30, 2026-04-16" // over Easter (2, 3 and 6 April)
+    })
+    void R_ORD_05_anOrderIsDecidedWithinTenWorkingDays(LocalDate ordered, LocalDate dueBy) {
+        assertThat(OrderDecision.dueBy(ordered)).isEqualTo(dueBy);
+    }
+
+    @Test
+    void R_ORD_05_anUnansweredCreditCheckIsRefusedBeforeTheOrderWouldBind() {
+        LocalDate ordered = LocalDate.parse("2026-11-23");
+        assertThat(OrderDecision.mayWaitLonger(ordered, ordered, 1, 6)).isTrue();
+        assertThat(OrderDecision.mayWaitLonger(ordered, ordered, 6, 6)).isFalse();
+        assertThat(OrderDecision.mayWaitLonger(ordered, LocalDate.parse("2026-12-06"), 2, 6))
+                .isFalse();
+    }
+
+    @Test
+    void R_SUB_11_aRiseIsAnnouncedAMonthAheadACutNeedsNoNotice() {
+        LocalDate today = LocalDate.parse("2026-11-16");
+        assertThat(TermsChangeRules.validate(9_900, 10_900, today, LocalDate.parse("2026-12-15")))
+                .extracting(Violation::field)
+                .containsExactly("effectiveOn");
+        assertThat(TermsChangeRules.validate(9_900, 10_900, today, LocalDate.parse("2026-12-16")))
+                .isEmpty();
+        assertThat(TermsChangeRules.validate(9_900, 8_900, today, today)).isEmpty();
+        assertThat(TermsChangeRules.validate(9_900, -1, today, today))
+                .extracting(Violation::field)
+                .containsExactly("newPrice");
+    }
+
+    @Test
+    void R_SUB_11_withinAMonthOfARiseTheCustomerMayLeaveByItsDateEvenWhenBound() {
+        LocalDate announced = LocalDate.parse("2026-11-16");
+        LocalDate effective = LocalDate.parse("2027-01-01");
+        LocalDate boundUntil = LocalDate.parse("2027-05-01");
+        assertThat(TermsChangeRules.cancellationEnd(
+                        false, announced, effective, LocalDate.parse("2026-12-10"), boundUntil))
+                .contains(effective);
+        // after the month the ordinary rules apply again
+        assertThat(TermsChangeRules.cancellationEnd(
+                        false, announced, effective, LocalDate.parse("2026-12-17"), boundUntil))
+                .isEmpty();
+        // a favourable change gives no such right, and an earlier ordinary end stays
+        assertThat(TermsChangeRules.cancellationEnd(
+                        true, announced, effective, LocalDate.parse("2026-12-10"), boundUntil))
+                .isEmpty();
+        assertThat(TermsChangeRules.cancellationEnd(
+                        false, announced, effective, LocalDate.parse("2026-11-20"), LocalDate.parse("2026-12-20")))
+                .isEmpty();
+    }
+
     @Test
     void R_WDR_02_aPurchaseWithADeviceIsWithdrawnAsAWhole() {
         assertThat(WithdrawalRules.partAllowed(true, Set.of(1), Set.of(1, 2))).isFalse();
