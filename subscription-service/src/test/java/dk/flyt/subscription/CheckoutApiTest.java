@@ -375,16 +375,7 @@ class CheckoutApiTest {
                 .isNotEqualTo(o.get("lines").get(0).get("number").asText());
     }
 
-    private void awaitStatus(String orderId, String status) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        String now = null;
-        while (System.nanoTime() < deadline) {
-            now = Shop.order(orderId).get("status").asText();
-            if (status.equals(now)) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("order " + orderId + " is " + now + ", not " + status);
+    private void awaitStatus(String orderId, String status) {
+        Shop.eventually(() -> Shop.order(orderId).get("status").asText(), status::equals);
     }
 }

@@ -15,7 +15,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -330,38 +329,23 @@ class OrderSagaTest {
     }
 
     static JsonNode awaitOrder(String orderId, Predicate<JsonNode> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonNode o = null;
-        while (System.nanoTime() < deadline) {
-            o = Shop.order(orderId);
-            if (condition.test(o)) {
-                return o;
-            }
-            sleep(200);
-        }
-        throw new AssertionError("order never got there: " + o);
+        return Shop.eventually(() -> Shop.order(orderId), condition);
     }
 
     static List<JsonNode> awaitTimeline(String orderId, Predicate<JsonNode> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonNode t = null;
-        while (System.nanoTime() < deadline) {
-            t = Shop.read(given().auth()
-                    .oauth2(Tokens.forRole("agent"))
-                    .when()
-                    .get("/api/v1/orders/{id}/timeline", orderId)
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .asString());
-            if (condition.test(t)) {
-                List<JsonNode> entries = new ArrayList<>();
-                t.forEach(entries::add);
-                return entries;
-            }
-            sleep(200);
-        }
-        throw new AssertionError("timeline never got there: " + t);
+        JsonNode t = Shop.eventually(
+                () -> Shop.read(given().auth()
+                        .oauth2(Tokens.forRole("agent"))
+                        .when()
+                        .get("/api/v1/orders/{id}/timeline", orderId)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString()),
+                condition);
+        List<JsonNode> entries = new ArrayList<>();
+        t.forEach(entries::add);
+        return entries;
     }
 
     static void sleep(long millis) {

@@ -146,6 +146,14 @@ final class Shop {
         return KafkaTestClient.first(topic, type, key, Duration.ofSeconds(30));
     }
 
+    /** Reads until {@code done} holds (at most 30 s), as a neighbouring service or a person would poll. */
+    static <T> T eventually(java.util.function.Supplier<T> read, Predicate<T> done) {
+        return org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(read::get, done::test);
+    }
+
     static JsonNode read(String json) {
         try {
             return JSON.readTree(json);

@@ -314,20 +314,16 @@ class SubscriptionLifecycleTest {
         String transferId =
                 transfer(l, Shop.customer(Shop.cpr())).statusCode(201).extract().path("id");
         clock.advance(Duration.ofHours(48).plusMinutes(1));
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        String status = null;
-        while (System.nanoTime() < deadline && !"LAPSED".equals(status)) {
-            status = given().auth()
-                    .oauth2(Tokens.customer(l.customerId()))
-                    .when()
-                    .get("/api/v1/ownership-transfers/{id}", transferId)
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .path("status");
-            OrderSagaTest.sleep(200);
-        }
-        assertThat(status).isEqualTo("LAPSED");
+        Shop.eventually(
+                () -> given().auth()
+                        .oauth2(Tokens.customer(l.customerId()))
+                        .when()
+                        .get("/api/v1/ownership-transfers/{id}", transferId)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .<String>path("status"),
+                "LAPSED"::equals);
     }
 
     @Test
@@ -377,18 +373,14 @@ class SubscriptionLifecycleTest {
         cancel(l, Tokens.customer(l.customerId())).statusCode(200).body("endsOn", equalTo("2027-01-01"));
 
         clock.set(Instant.parse("2026-12-31T23:00:01Z"));
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        int price = 0;
-        while (System.nanoTime() < deadline && price != 21_900) {
-            price = given().when()
-                    .get("/api/v1/plans")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .path("find { it.code == 'DATA_500GB' }.monthlyPrice");
-            OrderSagaTest.sleep(200);
-        }
-        assertThat(price).isEqualTo(21_900);
+        Shop.eventually(
+                () -> given().when()
+                        .get("/api/v1/plans")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .<Integer>path("find { it.code == 'DATA_500GB' }.monthlyPrice"),
+                price -> price == 21_900);
     }
 
     @Test
@@ -432,19 +424,16 @@ class SubscriptionLifecycleTest {
                         "charge:" + l.subscriptionId(),
                         "subscriptionId",
                         l.subscriptionId()));
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        String timeline = "";
-        while (System.nanoTime() < deadline && !timeline.contains("ENTRY_POSTED")) {
-            timeline = given().auth()
-                    .oauth2(Tokens.customer(l.customerId()))
-                    .when()
-                    .get("/api/v1/subscriptions/{id}/timeline", l.subscriptionId())
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .asString();
-            OrderSagaTest.sleep(200);
-        }
+        String timeline = Shop.eventually(
+                () -> given().auth()
+                        .oauth2(Tokens.customer(l.customerId()))
+                        .when()
+                        .get("/api/v1/subscriptions/{id}/timeline", l.subscriptionId())
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString(),
+                t -> t.contains("ENTRY_POSTED"));
         assertThat(timeline)
                 .contains("SUBSCRIPTION_ACTIVATED")
                 .contains("ENTRY_POSTED")
@@ -462,15 +451,6 @@ class SubscriptionLifecycleTest {
     }
 
     static JsonNode awaitSubscription(String id, Predicate<JsonNode> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonNode s = null;
-        while (System.nanoTime() < deadline) {
-            s = Shop.subscription(id);
-            if (condition.test(s)) {
-                return s;
-            }
-            OrderSagaTest.sleep(200);
-        }
-        throw new AssertionError("subscription never got there: " + s);
+        return Shop.eventually(() -> Shop.subscription(id), condition);
     }
 }
