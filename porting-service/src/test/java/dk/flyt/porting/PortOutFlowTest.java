@@ -152,6 +152,51 @@ class PortOutFlowTest extends PortingFlowTest {
     }
 
     @Test
+    void R_WDR_06_anActivationArrivingAfterTheWindowOpenedDoesNotTakeTheNumberBack() {
+        String number = ourNumber();
+        command(
+                json,
+                "OpenPortOutWindow",
+                "w-" + number,
+                new OpenPortOutWindow(number, "cust-late", LocalDate.parse("2026-11-02")));
+        Porting.awaitNumber(number, "WINDOW");
+        String subscription = "sub-late-" + UUID.randomUUID();
+        Porting.event(
+                json,
+                Topics.SUBSCRIPTION_EVENTS,
+                "SubscriptionActivated",
+                subscription,
+                new SubscriptionActivated(
+                        subscription,
+                        "cust-late",
+                        number,
+                        ICCID,
+                        "MOBILE_10GB",
+                        9900,
+                        LocalDate.parse("2026-11-02"),
+                        null));
+        // a second fact with the same key follows on the same partition: once it shows, the late one was handled
+        String marker = newNumber();
+        Porting.event(
+                json,
+                Topics.SUBSCRIPTION_EVENTS,
+                "SubscriptionActivated",
+                subscription,
+                new SubscriptionActivated(
+                        subscription,
+                        "cust-late",
+                        marker,
+                        ICCID,
+                        "MOBILE_10GB",
+                        9900,
+                        LocalDate.parse("2026-11-02"),
+                        null));
+        Porting.awaitNumber(marker, "ACTIVE");
+        assertThat(Porting.awaitNumber(number, "WINDOW").getString("windowUntil"))
+                .isEqualTo("2026-11-16");
+    }
+
+    @Test
     void R_WDR_06_withinTheWindowANewRecipientMayTakeTheNumber() {
         String number = ourNumber();
         command(

@@ -33,11 +33,19 @@ public class NumberRegistry {
         if (subscriptionId != null) {
             h.subscriptionId = subscriptionId;
         }
+        h.updatedAt = clock.instant();
+        if (h.status == NumberStatus.WINDOW || h.status == NumberStatus.QUARANTINED) {
+            // the activation fact and the withdrawal's window come on different topics: an activation delivered
+            // (or retried) after the window opened must not take the number back from the withdrawal (R-WDR-06)
+            if (!holdings.isPersistent(h)) {
+                holdings.persist(h);
+            }
+            return;
+        }
         h.status = NumberStatus.ACTIVE;
         h.portableUntil = null;
         h.windowUntil = null;
         h.quarantineUntil = null;
-        h.updatedAt = clock.instant();
         if (!holdings.isPersistent(h)) {
             holdings.persist(h);
         }
