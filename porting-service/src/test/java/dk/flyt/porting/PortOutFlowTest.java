@@ -31,22 +31,20 @@ class PortOutFlowTest extends PortingFlowTest {
     private String ourNumber() {
         String number = newNumber();
         String subscription = "sub-" + UUID.randomUUID();
+        activated(subscription, number, LocalDate.parse("2026-10-01"), LocalDate.parse("2027-04-01"));
+        Porting.awaitNumber(number, "ACTIVE");
+        return number;
+    }
+
+    /** The subscription service's fact that {@code number} is live, keyed by the subscription. */
+    private void activated(String subscription, String number, LocalDate on, LocalDate bindingEndsOn) {
         Porting.event(
                 json,
                 Topics.SUBSCRIPTION_EVENTS,
                 "SubscriptionActivated",
                 subscription,
                 new SubscriptionActivated(
-                        subscription,
-                        "cust-" + subscription,
-                        number,
-                        ICCID,
-                        "MOBILE_10GB",
-                        9900,
-                        LocalDate.parse("2026-10-01"),
-                        LocalDate.parse("2027-04-01")));
-        Porting.awaitNumber(number, "ACTIVE");
-        return number;
+                        subscription, "cust-" + subscription, number, ICCID, "MOBILE_10GB", 9900, on, bindingEndsOn));
     }
 
     private HubMessage answerTo(String dossier) {
@@ -161,36 +159,10 @@ class PortOutFlowTest extends PortingFlowTest {
                 new OpenPortOutWindow(number, "cust-late", LocalDate.parse("2026-11-02")));
         Porting.awaitNumber(number, "WINDOW");
         String subscription = "sub-late-" + UUID.randomUUID();
-        Porting.event(
-                json,
-                Topics.SUBSCRIPTION_EVENTS,
-                "SubscriptionActivated",
-                subscription,
-                new SubscriptionActivated(
-                        subscription,
-                        "cust-late",
-                        number,
-                        ICCID,
-                        "MOBILE_10GB",
-                        9900,
-                        LocalDate.parse("2026-11-02"),
-                        null));
+        activated(subscription, number, LocalDate.parse("2026-11-02"), null);
         // a second fact with the same key follows on the same partition: once it shows, the late one was handled
         String marker = newNumber();
-        Porting.event(
-                json,
-                Topics.SUBSCRIPTION_EVENTS,
-                "SubscriptionActivated",
-                subscription,
-                new SubscriptionActivated(
-                        subscription,
-                        "cust-late",
-                        marker,
-                        ICCID,
-                        "MOBILE_10GB",
-                        9900,
-                        LocalDate.parse("2026-11-02"),
-                        null));
+        activated(subscription, marker, LocalDate.parse("2026-11-02"), null);
         Porting.awaitNumber(marker, "ACTIVE");
         assertThat(Porting.awaitNumber(number, "WINDOW").getString("windowUntil"))
                 .isEqualTo("2026-11-16");

@@ -17,11 +17,6 @@ public class OrderRepository implements PanacheRepositoryBase<OrderEntity, UUID>
         return list("customerId = ?1 order by createdAt desc, id", customerId);
     }
 
-    public Optional<OrderEntity> byLine(UUID lineId) {
-        return find("select o from OrderEntity o join o.lines l where l.id = ?1", lineId)
-                .firstResultOptional();
-    }
-
     /** The order whose line has this port-in case. */
     public Optional<OrderEntity> byPortIn(String portInId) {
         return find("select o from OrderEntity o join o.lines l where l.portInId = ?1", portInId)

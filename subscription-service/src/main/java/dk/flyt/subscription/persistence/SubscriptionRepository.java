@@ -17,10 +17,6 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
         return count("customerId = ?1 and status <> 'ENDED'", customerId);
     }
 
-    public List<SubscriptionEntity> ofOrder(UUID orderId) {
-        return list("orderId = ?1 order by createdOn, id", orderId);
-    }
-
     /** Subscriptions on a plan that are not ended (pending, active or blocked). */
     public List<SubscriptionEntity> notEndedOnPlan(String planCode) {
         return list("planCode = ?1 and status <> 'ENDED'", planCode);
