@@ -49,6 +49,7 @@ class BillingEventsTest {
 
     @Test
     void R_COMP_05_R_BILL_03_aCompensationIsCreditedToTheAccountOnceEvenWhenRedelivered() throws Exception {
+        clock.set(java.time.Instant.parse("2026-11-09T12:00:00Z"));
         String customer = "cust-" + UUID.randomUUID();
         String subscription = "sub-" + UUID.randomUUID();
         publish(
@@ -126,6 +127,11 @@ class BillingEventsTest {
     }
 
     private void activate(String customer, String subscription, LocalDate bindingEnds) throws Exception {
+        activate(customer, subscription, bindingEnds, 9900);
+    }
+
+    /** The usage-priced Basic plan (0 kr a month) keeps month charges out of tests about other money. */
+    private void activate(String customer, String subscription, LocalDate bindingEnds, long price) throws Exception {
         publish(
                 Topics.SUBSCRIPTION_EVENTS,
                 "SubscriptionActivated",
@@ -135,14 +141,15 @@ class BillingEventsTest {
                         customer,
                         "+4591000002",
                         "8945010000000000002",
-                        "MOBILE_10GB",
-                        9900,
+                        price == 0 ? "BASIC" : "MOBILE_10GB",
+                        price,
                         LocalDate.parse("2026-10-01"),
                         bindingEnds));
     }
 
     @Test
     void R_ORD_06_R_POUT_04_R_BILL_07_aPortOutDuringBindingIsSettledWithTheRemainingBindingFees() throws Exception {
+        clock.set(java.time.Instant.parse("2026-11-16T12:00:00Z"));
         String customer = "cust-" + UUID.randomUUID();
         String subscription = "sub-" + UUID.randomUUID();
         String order = "order-" + UUID.randomUUID();
@@ -160,9 +167,10 @@ class BillingEventsTest {
                         "TELIA",
                         LocalDate.parse("2026-11-16")));
 
-        assertThat(amountsOnceSettled(customer, 2))
-                .as("creation fee, then December to March of the binding; above 25 kr, so no write-off")
-                .containsExactly(-9900, -39600);
+        assertThat(amountsOnceSettled(customer, 4))
+                .as("creation fee, October and November (R-BILL-10: learned late, charged at once), then December to"
+                        + " March of the binding; above 25 kr, so no write-off")
+                .containsExactly(-9900, -9900, -9900, -39600);
         var settled = KafkaTestClient.readUntil(
                         Topics.BILLING_EVENTS,
                         r -> customer.equals(r.key()) && "AccountSettled".equals(KafkaTestClient.header(r, "ce_type")),
@@ -172,20 +180,35 @@ class BillingEventsTest {
                 .toList();
         assertThat(settled).hasSize(1);
         assertThat(json.readTree(settled.get(0).value()).get("balanceOre").asLong())
-                .isEqualTo(-49500);
+                .isEqualTo(-69300);
     }
 
     @Test
     void R_BILL_07_R_ORD_06_aSmallFinalDifferenceIsWrittenOffAndAWaivedFeeIsNotBooked() throws Exception {
+        clock.set(java.time.Instant.parse("2026-10-01T12:00:00Z"));
         String customer = "cust-" + UUID.randomUUID();
         String subscription = "sub-" + UUID.randomUUID();
         String order = "order-" + UUID.randomUUID();
         approve(order, customer, true);
-        activate(customer, subscription, null);
+        // the usage-priced Basic plan costs nothing a month: only the compensation is on the account
+        publish(
+                Topics.SUBSCRIPTION_EVENTS,
+                "SubscriptionActivated",
+                subscription,
+                new SubscriptionActivated(
+                        subscription,
+                        customer,
+                        "+4591000002",
+                        "8945010000000000002",
+                        "BASIC",
+                        0,
+                        LocalDate.parse("2026-10-01"),
+                        null));
         CompensationGranted small =
                 new CompensationGranted(UUID.randomUUID().toString(), customer, "DELAYED_PORT", 2000, "case-2", null);
         publish(Topics.PORTING_EVENTS, "CompensationGranted", small.compensationId(), small);
         amountsOnceSettled(customer, 1);
+        clock.set(java.time.Instant.parse("2026-11-30T12:00:00Z"));
         publish(
                 Topics.SUBSCRIPTION_EVENTS,
                 "SubscriptionEnded",
@@ -206,6 +229,7 @@ class BillingEventsTest {
 
     @Test
     void R_WDR_03_R_WDR_04_aWithdrawalRefundsWhatWasPaidLessTheDaysUsedBeyondTheLimits() throws Exception {
+        clock.set(java.time.Instant.parse("2026-11-10T12:00:00Z"));
         String customer = "cust-" + UUID.randomUUID();
         String subscription = "sub-" + UUID.randomUUID();
         String order = "order-" + UUID.randomUUID();
@@ -247,10 +271,10 @@ class BillingEventsTest {
                 new dk.flyt.contracts.subscription.SubscriptionEvents.OrderWithdrawn(
                         order, customer, List.of(subscription), LocalDate.parse("2026-11-19"), 7201, 100));
 
-        assertThat(amountsOnceSettled(customer, 4))
-                .as(
-                        "fee, charge and usage; refund of fee + charge less 10 of 30 days (33 kr) for over 2 hours of calls")
-                .containsExactly(-9900, -9900, -500, 16500);
+        assertThat(amountsOnceSettled(customer, 5))
+                .as("fee, charge and usage; the line's charge back less 10 of 30 days (33 kr) for over 2 hours of"
+                        + " calls; the creation fee back, the whole order being withdrawn")
+                .containsExactly(-9900, -9900, -500, 6600, 9900);
         var due = KafkaTestClient.readUntil(
                         Topics.BILLING_EVENTS,
                         r -> customer.equals(r.key()) && "RefundDue".equals(KafkaTestClient.header(r, "ce_type")),
@@ -268,7 +292,7 @@ class BillingEventsTest {
     void R_SUB_10_R_BILL_05_aNewSimAndABlockForDebtCostTheirFeesAndABlockForALostSimDoesNot() throws Exception {
         String customer = "cust-" + UUID.randomUUID();
         String subscription = "sub-" + UUID.randomUUID();
-        activate(customer, subscription, null);
+        activate(customer, subscription, null, 0);
         awaitAccount(customer);
         publish(
                 Topics.SUBSCRIPTION_EVENTS,
@@ -300,7 +324,7 @@ class BillingEventsTest {
         clock.set(java.time.Instant.parse("2026-11-20T12:00:00Z"));
         String customer = "cust-" + UUID.randomUUID();
         String subscription = "sub-" + UUID.randomUUID();
-        activate(customer, subscription, null);
+        activate(customer, subscription, null, 0);
         awaitAccount(customer);
         publish(
                 Topics.PORTING_EVENTS,

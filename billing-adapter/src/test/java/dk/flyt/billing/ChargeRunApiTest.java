@@ -10,6 +10,7 @@ import dk.flyt.testing.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -17,18 +18,21 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(FlytTestResource.class)
 class ChargeRunApiTest {
+    @Inject
+    BillingDriver billing;
 
     @Test
     void R_BILL_08_aBillingAdminStartsARunAndWatchesItFinishAndASecondStartIsTheSameRun() {
+        billing.at("2032-01-01T03:00");
         String location = given().auth()
                 .oauth2(Tokens.forRole("billing-admin"))
                 .contentType(ContentType.JSON)
-                .body("{\"month\":\"2030-01\"}")
+                .body("{\"month\":\"2032-01\"}")
                 .when()
                 .post("/api/v1/charge-runs")
                 .then()
                 .statusCode(202)
-                .body("month", equalTo("2030-01"))
+                .body("month", equalTo("2032-01"))
                 .extract()
                 .header("Location");
         await().atMost(Duration.ofSeconds(30)).until(() -> "FINISHED"
@@ -48,7 +52,7 @@ class ChargeRunApiTest {
         given().auth()
                 .oauth2(Tokens.forRole("billing-admin"))
                 .contentType(ContentType.JSON)
-                .body("{\"month\":\"2030-01\"}")
+                .body("{\"month\":\"2032-01\"}")
                 .post("/api/v1/charge-runs")
                 .then()
                 .statusCode(202)
@@ -57,7 +61,17 @@ class ChargeRunApiTest {
     }
 
     @Test
-    void onlyBillingAdminsStartRunsAndTheMonthMustBeReadable() {
+    void onlyBillingAdminsStartRunsAndTheMonthMustBeReadableAndBegun() {
+        billing.at("2032-01-15T12:00");
+        given().auth()
+                .oauth2(Tokens.forRole("billing-admin"))
+                .contentType(ContentType.JSON)
+                .body("{\"month\":\"2032-02\"}")
+                .post("/api/v1/charge-runs")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://flyt.dk/problems/month-not-begun"));
         given().auth()
                 .oauth2(Tokens.forRole("agent"))
                 .contentType(ContentType.JSON)

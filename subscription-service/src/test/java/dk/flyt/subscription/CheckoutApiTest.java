@@ -181,10 +181,14 @@ class CheckoutApiTest {
         bureau.behave(cpr, SimulatedCreditBureau.Behaviour.APPROVE);
         clock.advance(Duration.ofMinutes(2));
         awaitStatus(id, "IN_PROGRESS");
-        assertThat(Shop.one(Topics.SUBSCRIPTION_EVENTS, "OrderApproved", id)
-                        .get("creationFeeOre")
-                        .asLong())
-                .isEqualTo(9_900);
+        JsonNode approved = Shop.one(Topics.SUBSCRIPTION_EVENTS, "OrderApproved", id);
+        assertThat(approved.get("creationFeeOre").asLong()).isEqualTo(9_900);
+        assertThat(approved.get("subscriptionIds"))
+                .as("billing learns the lines to come, so it never settles an account with one pending (R-BILL-07)")
+                .hasSize(1);
+        assertThat(approved.get("subscriptionIds").get(0).asText())
+                .isEqualTo(
+                        Shop.order(id).get("lines").get(0).get("subscriptionId").asText());
     }
 
     @Test

@@ -83,11 +83,31 @@ class OrderSagaTest {
     }
 
     @Test
+    void R_PORT_05_aLatePortActivatesOnTheDayEveryOperatorRoutesToUsNotTheAgreedDate() {
+        clock.set(Instant.parse("2026-11-10T09:00:00Z"));
+        PortIn p = shippedPortIn(List.of(), null);
+        LocalDate portDate = LocalDate.parse("2026-11-17");
+        scheduled(p, portDate);
+        // completed two days late, at 00:30 on the 19th in Copenhagen (23:30 UTC the day before)
+        clock.set(Instant.parse("2026-11-18T23:30:00Z"));
+        completed(p, portDate);
+        JsonNode o =
+                awaitOrder(p.orderId(), x -> "COMPLETED".equals(x.get("status").asText()));
+        String subscriptionId = o.get("lines").get(0).get("subscriptionId").asText();
+        JsonNode activated = Shop.one(Topics.SUBSCRIPTION_EVENTS, "SubscriptionActivated", subscriptionId);
+        assertThat(activated.get("activatedOn").asText())
+                .as("billing starts on the day of completion (R-PORT-05), not back-dated")
+                .isEqualTo("2026-11-19");
+        assertThat(o.get("lines").get(0).get("portDate").asText()).isEqualTo("2026-11-17");
+    }
+
+    @Test
     void R_PORT_05_R_PORT_09_aPortInRunsToAnActiveSubscriptionAndARedeliveryChangesNothing() {
         clock.set(Instant.parse("2026-11-10T09:00:00Z"));
         PortIn p = shippedPortIn(List.of(), null);
         LocalDate portDate = LocalDate.parse("2026-11-17");
         scheduled(p, portDate);
+        clock.set(Instant.parse("2026-11-17T01:05:00Z"));
         String eventId = completed(p, portDate);
         JsonNode o =
                 awaitOrder(p.orderId(), x -> "COMPLETED".equals(x.get("status").asText()));
@@ -204,6 +224,12 @@ class OrderSagaTest {
         assertThat(withdrawn.get("customerId").asText()).isEqualTo(p.customerId());
         assertThat(withdrawn.get("subscriptionIds")).hasSize(1);
         assertThat(withdrawn.get("withdrawnOn").asText()).isEqualTo("2026-11-10");
+        assertThat(withdrawn.get("withdrawalId").asText())
+                .as("each withdrawal its own id")
+                .isNotBlank();
+        assertThat(withdrawn.get("lines").get(0).get("subscriptionId").asText())
+                .as("R-WDR-04: usage per line")
+                .isEqualTo(withdrawn.get("subscriptionIds").get(0).asText());
         JsonNode o = Shop.order(p.orderId());
         assertThat(o.get("lines").get(0).get("step").asText()).isEqualTo("WITHDRAWN");
         assertThat(Shop.subscription(withdrawn.get("subscriptionIds").get(0).asText())

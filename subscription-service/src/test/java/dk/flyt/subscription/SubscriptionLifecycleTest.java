@@ -359,15 +359,19 @@ class SubscriptionLifecycleTest {
                 .body("oldPrice", equalTo(19_900))
                 .extract()
                 .path("id");
-        JsonNode billed = Shop.records(
-                        Topics.SUBSCRIPTION_EVENTS, "PlanChanged", l.subscriptionId(), found -> found.stream()
+        // billing hears of it once, for the plan, and applies it to every line on the plan from its date
+        JsonNode announced = Shop.records(
+                        Topics.SUBSCRIPTION_EVENTS, "TermsChangeAnnounced", "DATA_500GB", found -> found.stream()
                                 .anyMatch(e -> changeId.equals(e.get("changeId").asText())))
                 .stream()
                 .filter(e -> changeId.equals(e.get("changeId").asText()))
                 .findFirst()
                 .orElseThrow();
-        assertThat(billed.get("monthlyPriceOre").asLong()).isEqualTo(21_900);
-        assertThat(billed.get("effectiveOn").asText()).isEqualTo("2027-01-01");
+        assertThat(announced.get("newPriceOre").asLong()).isEqualTo(21_900);
+        assertThat(announced.get("effectiveOn").asText()).isEqualTo("2027-01-01");
+        assertThat(Shop.all(Topics.SUBSCRIPTION_EVENTS, "PlanChanged", l.subscriptionId()))
+                .as("no PlanChanged per line for a price change (a plan may have a million lines)")
+                .isEmpty();
 
         clock.set(Instant.parse("2026-12-10T09:00:00Z"));
         cancel(l, Tokens.customer(l.customerId())).statusCode(200).body("endsOn", equalTo("2027-01-01"));

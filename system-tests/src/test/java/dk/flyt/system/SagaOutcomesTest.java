@@ -76,10 +76,20 @@ class SagaOutcomesTest {
         return j.awaitOrder(p.orderId(), x -> "ACTIVE".equals(x.getString("lines[0].step")), "active");
     }
 
-    static long proRataFirstCharge(long price, LocalDate activatedOn) {
+    /** R-BILL-02: the rest of the activation month by days, rounded half up. */
+    static long restOfMonth(long price, LocalDate activatedOn) {
         int days = activatedOn.lengthOfMonth();
         int left = days - activatedOn.getDayOfMonth() + 1;
-        return (2 * price * left + days) / (2 * days) + price;
+        return (2 * price * left + days) / (2 * days);
+    }
+
+    /** The month charges on the account, one amount per month (each month's cause is unique in the ledger). */
+    static Map<String, Long> chargesByMonth(List<Map<String, Object>> entries) {
+        Map<String, Long> months = new java.util.TreeMap<>();
+        for (Map<String, Object> e : ofKind(entries, "CHARGE")) {
+            months.merge(String.valueOf(e.get("periodMonth")), amount(e), Long::sum);
+        }
+        return months;
     }
 
     static List<Map<String, Object>> ofKind(List<Map<String, Object>> entries, String kind) {
@@ -116,12 +126,15 @@ class SagaOutcomesTest {
         YearMonth next = YearMonth.from(p.portDate()).plusMonths(1);
         j.moveTo(next.atDay(1), LocalTime.of(3, 0));
         j.chargeRun(next);
-        var entries = j.awaitEntries(p.customerId(), e -> !ofKind(e, "CHARGE").isEmpty());
+        var entries = j.awaitEntries(p.customerId(), e -> ofKind(e, "CHARGE").size() >= 2);
         assertThat(ofKind(entries, "FEE")).extracting(SagaOutcomesTest::amount).containsExactly(-9_900L);
-        assertThat(ofKind(entries, "CHARGE"))
-                .extracting(SagaOutcomesTest::amount)
-                .containsExactly(-proRataFirstCharge(9_900, p.portDate()));
-        assertThat(j.balance(p.customerId())).isEqualTo(-9_900 - proRataFirstCharge(9_900, p.portDate()));
+        assertThat(chargesByMonth(entries))
+                .as("R-BILL-02: the rest of the port month by days, and the next month in advance")
+                .containsExactly(
+                        Map.entry(YearMonth.from(p.portDate()).atDay(1).toString(), -restOfMonth(9_900, p.portDate())),
+                        Map.entry(next.atDay(1).toString(), -9_900L));
+        assertThat(j.balance(p.customerId()))
+                .isEqualTo(-9_900 - restOfMonth(9_900, p.portDate()) - 9_900);
     }
 
     @Test
@@ -311,10 +324,11 @@ class SagaOutcomesTest {
         j.moveTo(second.atDay(1), LocalTime.of(3, 0));
         Journey.await(() -> j.subscription(subscriptionId), s -> "MOBILE_10GB".equals(s.getString("plan")), "new plan");
         j.chargeRun(second);
-        var entries = j.awaitEntries(customer, e -> ofKind(e, "CHARGE").size() == 2);
-        assertThat(ofKind(entries, "CHARGE").get(1).get("periodMonth"))
-                .isEqualTo(second.atDay(1).toString());
-        assertThat(amount(ofKind(entries, "CHARGE").get(1))).isEqualTo(-9_900);
+        var entries = j.awaitEntries(customer, e -> chargesByMonth(e).containsKey(second.atDay(1).toString()));
+        assertThat(chargesByMonth(entries))
+                .as("the old plan's month, then the new plan's price from the month change")
+                .containsEntry(first.atDay(1).toString(), -14_900L)
+                .containsEntry(second.atDay(1).toString(), -9_900L);
     }
 
     @Test
@@ -378,9 +392,12 @@ class SagaOutcomesTest {
         j.moveTo(next.atDay(1), LocalTime.of(3, 0));
         j.chargeRun(next);
         for (PortIn p : scheduled) {
-            var entries =
-                    j.awaitEntries(p.customerId(), e -> !ofKind(e, "CHARGE").isEmpty());
-            assertThat(ofKind(entries, "CHARGE")).hasSize(1);
+            var entries = j.awaitEntries(
+                    p.customerId(), e -> chargesByMonth(e).containsKey(next.atDay(1).toString()));
+            assertThat(ofKind(entries, "CHARGE"))
+                    .as("the port month's rest and the next month, each once")
+                    .hasSize(chargesByMonth(entries).size());
+            assertThat(chargesByMonth(entries)).containsEntry(next.atDay(1).toString(), -9_900L);
         }
     }
 

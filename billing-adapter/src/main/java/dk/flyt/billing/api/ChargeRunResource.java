@@ -65,7 +65,10 @@ public class ChargeRunResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.BILLING_ADMIN)
-    @Operation(summary = "Start the charge run for a month (YYYY-MM); a finished run is not repeated")
+    @Operation(
+            summary = "Start the charge run for a month (YYYY-MM); a finished run is not repeated",
+            description = "Also runs any earlier month that had live subscriptions and never finished its run. A month"
+                    + " that has not begun is refused (422).")
     public Response start(StartRequest request, UriInfo uri) {
         YearMonth month = month(request == null ? null : request.month());
         UUID id = chargeRuns.start(month);
@@ -89,7 +92,7 @@ public class ChargeRunResource {
                 .orElseThrow(() -> ProblemException.notFound("Charge run"));
     }
 
-    private static YearMonth month(String value) {
+    static YearMonth month(String value) {
         if (value == null || value.isBlank()) {
             throw ProblemException.badRequest("month", "is required (YYYY-MM)");
         }

@@ -1,5 +1,6 @@
 package dk.flyt.billing.application;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -8,55 +9,83 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 
 /**
- * The monthly charge run as set-based SQL (R-BILL-01, R-BILL-02, R-BILL-08), one chunk of subscriptions per call:
- * one statement books a charge entry per active subscription in the chunk, at the plan price in force on the 1st (the balance is the sum of the entries,
- * so nothing else moves). Each entry's cause is {@code charge:<subscription>:<month>} and unique, so a chunk run
- * twice (a second run, or a restart after a crash) books nothing twice. Plain JDBC, so the service and the
+ * The monthly charge run as set-based SQL (R-BILL-01, R-BILL-02, R-BILL-08), one chunk of live subscriptions per
+ * call. One statement books the month's charge for every subscription in the chunk whose price is the same all month
+ * (and, for one activated in the month before, that month's rest by days), at the price in force on the 1st; it
+ * hands back the ones it cannot price that simply (terms or a plan's price changing within the days it would charge,
+ * a second live range after a reverted port-out), which {@link SubscriptionBook} charges from their schedule. Each
+ * entry's cause is {@code charge:<subscription>:<month>} and unique, so a chunk run twice, a charge booked by a
+ * review at the same moment, or a restart after a crash books nothing twice. Plain JDBC, so the service and the
  * benchmark run exactly the same statement.
  */
 public final class ChargeRunSql {
-    /** Subscriptions due a charge for the month: active, activated before it. */
+    /** Live subscriptions the run for a month covers: activated before it. */
     static final String DUE = "FROM billable_subscription s WHERE s.status = 'ACTIVE' AND s.activated_on < ? ";
 
     private static final String CHUNK = """
             WITH chunk AS (
-                SELECT s.subscription_id, s.customer_id, s.activated_on,
-                       CASE WHEN s.next_price_from <= ? THEN s.next_price_ore ELSE s.monthly_price_ore END
-                           AS monthly_price_ore
+                SELECT s.subscription_id, s.customer_id, s.activated_on, s.plan_code, s.monthly_price_ore,
+                       s.terms_from, s.range_count
                 """ + DUE + """
                   AND s.subscription_id > ?
                 ORDER BY s.subscription_id
                 LIMIT ?
             ),
-            priced AS (
-                SELECT c.*,
-                       CASE WHEN date_trunc('month', c.activated_on) = date_trunc('month', ?::date - 1)
-                            THEN c.monthly_price_ore
-                                 + round(c.monthly_price_ore
-                                         * (extract(day FROM (date_trunc('month', c.activated_on) + interval '1 month - 1 day'))
-                                            - extract(day FROM c.activated_on) + 1)
-                                         / extract(day FROM (date_trunc('month', c.activated_on) + interval '1 month - 1 day')))::bigint
-                            ELSE c.monthly_price_ore
-                       END AS amount
+            simple AS (
+                SELECT c.*, c.activated_on >= ? AS new_line
                 FROM chunk c
+                WHERE c.range_count = 1
+                  AND CASE WHEN c.activated_on >= ?
+                           THEN c.terms_from <= c.activated_on AND NOT (c.plan_code = ANY (?))
+                           ELSE c.terms_from <= ? AND NOT (c.plan_code = ANY (?)) END
+            ),
+            priced AS (
+                SELECT p.subscription_id, p.customer_id, p.new_line, p.activated_on,
+                       CASE WHEN p.plan_code = ANY (?)
+                            THEN coalesce((SELECT pp.price_ore FROM plan_price pp
+                                           WHERE pp.plan_code = p.plan_code AND pp.effective_from >= p.terms_from
+                                             AND pp.effective_from <= ?
+                                           ORDER BY pp.effective_from DESC, pp.seq DESC LIMIT 1),
+                                          p.monthly_price_ore)
+                            ELSE p.monthly_price_ore END AS price
+                FROM simple p
+            ),
+            charges AS (
+                SELECT subscription_id, customer_id, price AS amount, CAST(? AS text) AS month, CAST(? AS date) AS period,
+                       CAST(? AS text) AS reason
+                FROM priced
+                UNION ALL
+                SELECT subscription_id, customer_id,
+                       (2 * price * (?::date - activated_on) + ?) / (2 * ?) AS amount, CAST(? AS text),
+                       CAST(? AS date), CAST(? AS text)
+                FROM priced WHERE new_line
             ),
             booked AS (
-                INSERT INTO ledger_entry (customer_id, kind, amount_ore, reason, cause, subscription_id, period_month, booked_at)
-                SELECT p.customer_id, 'CHARGE', -p.amount, ?, 'charge:' || p.subscription_id || ':' || ?,
-                       p.subscription_id, ?, ?
-                FROM priced p
-                WHERE p.amount > 0
+                INSERT INTO ledger_entry (customer_id, kind, amount_ore, reason, cause, subscription_id, period_month,
+                                          booked_at)
+                SELECT customer_id, 'CHARGE', -amount, reason, 'charge:' || subscription_id || ':' || month,
+                       subscription_id, period, ?
+                FROM charges
+                WHERE amount > 0
                 ON CONFLICT (cause) DO NOTHING
-                RETURNING customer_id
+                RETURNING subscription_id
             )
             SELECT (SELECT count(*) FROM chunk), (SELECT max(subscription_id) FROM chunk),
-                   (SELECT count(*) FROM booked)
+                   (SELECT count(DISTINCT subscription_id) FROM booked),
+                   (SELECT array_agg(subscription_id) FROM chunk c
+                    WHERE NOT EXISTS (SELECT 1 FROM simple x WHERE x.subscription_id = c.subscription_id))
             """;
 
-    /** What one chunk did. */
-    public record Chunk(int subscriptions, String lastKey, int booked) {}
+    /**
+     * What one chunk did: how many subscriptions it covered, the last one's id, how many it charged, and the ones
+     * left to be charged from their schedule.
+     */
+    public record Chunk(int subscriptions, String lastKey, int booked, List<String> irregular) {}
 
     /** How many subscriptions the run for {@code month} covers. */
     public static int countDue(Connection c, YearMonth month) throws SQLException {
@@ -69,23 +98,63 @@ public final class ChargeRunSql {
         }
     }
 
-    /** Charges the next {@code size} due subscriptions after {@code afterKey}, in one statement. */
-    public static Chunk chargeChunk(Connection c, YearMonth month, String afterKey, int size, Instant now)
+    /**
+     * Charges the next {@code size} subscriptions after {@code afterKey}, in one statement.
+     *
+     * @param changingInMonth plans whose price changes on a day after the month's 1st and within it
+     * @param changingSincePrevious plans whose price changes after the 1st of the month before and within the month
+     *     (for lines activated in the month before, whose rest of that month is charged too)
+     * @param repriced plans with a price change on or before the 1st (their price is looked up)
+     */
+    public static Chunk chargeChunk(
+            Connection c,
+            YearMonth month,
+            String afterKey,
+            int size,
+            Instant now,
+            Collection<String> changingInMonth,
+            Collection<String> changingSincePrevious,
+            Collection<String> repriced)
             throws SQLException {
         Date first = Date.valueOf(month.atDay(1));
+        Date prevFirst = Date.valueOf(month.minusMonths(1).atDay(1));
+        YearMonth previous = month.minusMonths(1);
+        int prevDays = previous.lengthOfMonth();
         try (PreparedStatement s = c.prepareStatement(CHUNK)) {
-            s.setDate(1, first);
-            s.setDate(2, first);
-            s.setString(3, afterKey);
-            s.setInt(4, size);
-            s.setDate(5, first);
-            s.setString(6, "Monthly fee " + month);
-            s.setString(7, month.toString());
-            s.setDate(8, first);
-            s.setTimestamp(9, Timestamp.from(now));
+            Array changingNow = c.createArrayOf("text", changingInMonth.toArray());
+            Array changingBefore = c.createArrayOf("text", changingSincePrevious.toArray());
+            Array repricedPlans = c.createArrayOf("text", repriced.toArray());
+            int i = 1;
+            s.setDate(i++, first);
+            s.setString(i++, afterKey);
+            s.setInt(i++, size);
+            s.setDate(i++, prevFirst);
+            s.setDate(i++, prevFirst);
+            s.setArray(i++, changingBefore);
+            s.setDate(i++, first);
+            s.setArray(i++, changingNow);
+            s.setArray(i++, repricedPlans);
+            s.setDate(i++, first);
+            s.setString(i++, month.toString());
+            s.setDate(i++, first);
+            s.setString(i++, "Monthly fee " + month);
+            s.setDate(i++, first);
+            s.setInt(i++, prevDays);
+            s.setInt(i++, prevDays);
+            s.setString(i++, previous.toString());
+            s.setDate(i++, prevFirst);
+            s.setString(i++, "Monthly fee " + previous + " from activation");
+            s.setTimestamp(i++, Timestamp.from(now));
             try (ResultSet r = s.executeQuery()) {
                 r.next();
-                return new Chunk(r.getInt(1), r.getString(2), r.getInt(3));
+                List<String> irregular = new ArrayList<>();
+                Array ids = r.getArray(4);
+                if (ids != null) {
+                    for (Object id : (Object[]) ids.getArray()) {
+                        irregular.add((String) id);
+                    }
+                }
+                return new Chunk(r.getInt(1), r.getString(2), r.getInt(3), irregular);
             }
         }
     }

@@ -3,6 +3,7 @@ package dk.flyt.billing.application;
 import dk.flyt.billing.persistence.ChargeRunEntity;
 import dk.flyt.billing.persistence.ChargeRunRepository;
 import dk.flyt.contracts.BusinessTime;
+import dk.flyt.platform.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
@@ -12,7 +13,10 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,10 +25,13 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
- * The monthly charge run (R-BILL-01, R-BILL-08). One run per month; it works through the due subscriptions in
- * chunks of set-based SQL ({@link ChargeRunSql}), each chunk one transaction that also records progress. The
- * replica running it holds a lease; if it dies, the next start after the lease expired resumes where it stopped, and
- * the unique cause of every charge makes any repeated chunk book nothing twice.
+ * The monthly charge run (R-BILL-01, R-BILL-08). One run per month; it works through the live subscriptions in
+ * chunks ({@link ChargeRunSql}), each chunk one transaction that also records progress, and charges the few it cannot
+ * price in bulk from their schedule ({@link SubscriptionBook}). The replica running it holds a lease; if it dies,
+ * the next start after the lease expired resumes where it stopped, and the unique cause of every charge makes any
+ * repeated chunk book nothing twice. A month whose run never happened (the service was down on the 1st) is run
+ * before the next one; a subscription billing hears of after its month's run is charged by its review, at once
+ * (R-BILL-10). A finished run is reconciled against the schedules ({@link Reconciliations}).
  */
 @ApplicationScoped
 public class ChargeRuns {
@@ -34,6 +41,9 @@ public class ChargeRuns {
     private final Clock wall = Clock.systemUTC();
 
     private final ChargeRunRepository runs;
+    private final SubscriptionBook book;
+    private final PlanPrices planPrices;
+    private final Reconciliations reconciliations;
     private final EntityManager em;
     private final Clock clock;
     private final int chunkSize;
@@ -46,52 +56,104 @@ public class ChargeRuns {
 
     public ChargeRuns(
             ChargeRunRepository runs,
+            SubscriptionBook book,
+            PlanPrices planPrices,
+            Reconciliations reconciliations,
             EntityManager em,
             Clock clock,
             @ConfigProperty(name = "flyt.billing.charge-run.chunk-size", defaultValue = "5000") int chunkSize,
             @ConfigProperty(name = "flyt.billing.charge-run.lease", defaultValue = "2m") Duration lease) {
         this.runs = runs;
+        this.book = book;
+        this.planPrices = planPrices;
+        this.reconciliations = reconciliations;
         this.em = em;
         this.clock = clock;
         this.chunkSize = chunkSize;
         this.lease = lease;
     }
 
-    /** The scheduled run on the 1st (R-BILL-01); on every replica, but only one gets the month's lease. */
+    /**
+     * Every day at 03:00 Copenhagen (R-BILL-01: the run of a month on its 1st; a day later if the service was down
+     * then), on every replica; only one gets the month's lease, and a finished run is not repeated.
+     */
     @Scheduled(
             identity = "monthly-charge-run",
-            cron = "${flyt.billing.charge-run.cron:0 0 3 1 * ?}",
+            cron = "${flyt.billing.charge-run.cron:0 0 3 * * ?}",
             timeZone = "Europe/Copenhagen")
-    void monthly() {
+    void daily() {
         start(YearMonth.from(BusinessTime.today(clock)));
     }
 
     /**
-     * Starts the run for {@code month}, or resumes it when its last runner's lease expired; a running or finished
-     * run is left alone. Returns the run's id; the work goes on in the background.
+     * Starts the run for {@code month} (and for any earlier month that had live subscriptions and no finished run),
+     * or resumes it when its last runner's lease expired; a running or finished run is left alone. Returns the
+     * month's run id; the work goes on in the background. A month that has not begun is refused (422).
      */
     public UUID start(YearMonth month) {
-        Claim claim = QuarkusTransaction.requiringNew().call(() -> claim(month));
-        if (claim.owned()) {
-            worker.submit(() -> {
-                try {
-                    runChunks(claim.id(), Integer.MAX_VALUE);
-                } catch (RuntimeException e) {
-                    LOG.errorf(e, "Charge run %s for %s stopped; it resumes when started again", claim.id(), month);
-                    QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                                    "UPDATE charge_run SET failures = failures + 1, lease_until = :now WHERE id = :id")
-                            .setParameter("now", wall.instant())
-                            .setParameter("id", claim.id())
-                            .executeUpdate());
-                }
-            });
+        List<Claim> claims = claimUpTo(month);
+        List<Claim> owned = claims.stream().filter(Claim::owned).toList();
+        if (!owned.isEmpty()) {
+            worker.submit(() -> owned.forEach(this::runSafely));
         }
-        return claim.id();
+        return claims.get(claims.size() - 1).id();
     }
 
-    record Claim(UUID id, boolean owned) {}
+    /** Runs the month (and any earlier one due) here and now, to its end; for tests and the benchmark. */
+    public UUID runNow(YearMonth month) {
+        List<Claim> claims = claimUpTo(month);
+        claims.stream().filter(Claim::owned).forEach(this::runSafely);
+        return claims.get(claims.size() - 1).id();
+    }
+
+    private List<Claim> claimUpTo(YearMonth month) {
+        YearMonth current = YearMonth.from(BusinessTime.today(clock));
+        if (month.isAfter(current)) {
+            throw ProblemException.unprocessable(
+                    "month-not-begun",
+                    "the charge run for " + month + " can start on " + month.atDay(1) + " at the earliest (R-BILL-01)");
+        }
+        List<YearMonth> months = QuarkusTransaction.requiringNew().call(() -> monthsUpTo(month));
+        List<Claim> claims = new ArrayList<>();
+        for (YearMonth m : months) {
+            claims.add(QuarkusTransaction.requiringNew().call(() -> claim(m)));
+        }
+        return claims;
+    }
+
+    /** {@code month}, after the earlier months that had live subscriptions and never finished a run. */
+    @SuppressWarnings("unchecked")
+    private List<YearMonth> monthsUpTo(YearMonth month) {
+        List<Object> finished = em.createNativeQuery(
+                        "SELECT max(month) FROM charge_run WHERE status = 'FINISHED' AND month < :m")
+                .setParameter("m", month.atDay(1))
+                .getResultList();
+        YearMonth from;
+        if (!finished.isEmpty() && finished.get(0) != null) {
+            from = YearMonth.from(Ledger.date(finished.get(0))).plusMonths(1);
+        } else {
+            List<Object> oldest = em.createNativeQuery(
+                            "SELECT min(activated_on) FROM billable_subscription WHERE status = 'ACTIVE'")
+                    .getResultList();
+            from = oldest.isEmpty() || oldest.get(0) == null
+                    ? month
+                    : YearMonth.from(Ledger.date(oldest.get(0))).plusMonths(1);
+        }
+        List<YearMonth> months = new ArrayList<>();
+        for (YearMonth m = from.isBefore(month) ? from : month; m.isBefore(month); m = m.plusMonths(1)) {
+            months.add(m);
+        }
+        months.add(month);
+        return months;
+    }
+
+    record Claim(UUID id, YearMonth month, boolean owned) {}
 
     Claim claim(YearMonth month) {
+        // waits for reviews in flight, so that each either is seen by this run or sees that it has started
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(:k)")
+                .setParameter("k", SubscriptionBook.HORIZON_LOCK)
+                .getSingleResult();
         em.createNativeQuery("""
                         INSERT INTO charge_run (id, month, status, total, lease_until, started_at)
                         VALUES (:id, :month, 'RUNNING', 0, :expired, :now)
@@ -112,7 +174,23 @@ public class ChargeRuns {
                 run.total = session().doReturningWork(c -> ChargeRunSql.countDue(c, month));
             }
         }
-        return new Claim(run.id, owned);
+        return new Claim(run.id, month, owned);
+    }
+
+    private void runSafely(Claim claim) {
+        try {
+            runChunks(claim.id(), Integer.MAX_VALUE);
+            if (QuarkusTransaction.requiringNew().call(() -> "FINISHED".equals(runs.findById(claim.id()).status))) {
+                reconciliations.reconcile(claim.month());
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Charge run %s for %s stopped; it resumes when started again", claim.id(), claim.month());
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                            "UPDATE charge_run SET failures = failures + 1, lease_until = :now WHERE id = :id")
+                    .setParameter("now", wall.instant())
+                    .setParameter("id", claim.id())
+                    .executeUpdate());
+        }
     }
 
     /** Works through at most {@code maxChunks} chunks; returns how many it did. */
@@ -125,11 +203,29 @@ public class ChargeRuns {
                     return true;
                 }
                 YearMonth month = YearMonth.from(run.month);
+                LocalDate first = month.atDay(1);
+                LocalDate next = month.plusMonths(1).atDay(1);
+                List<String> changingInMonth = planPrices.changingBetween(first.plusDays(1), next);
+                List<String> changingSincePrevious =
+                        planPrices.changingBetween(month.minusMonths(1).atDay(2), next);
+                List<String> repriced = planPrices.changedBy(first);
                 ChargeRunSql.Chunk chunk = session()
-                        .doReturningWork(
-                                c -> ChargeRunSql.chargeChunk(c, month, run.lastKey, chunkSize, clock.instant()));
+                        .doReturningWork(c -> ChargeRunSql.chargeChunk(
+                                c,
+                                month,
+                                run.lastKey,
+                                chunkSize,
+                                clock.instant(),
+                                changingInMonth,
+                                changingSincePrevious,
+                                repriced));
+                int charged = chunk.booked();
+                for (String irregular : chunk.irregular()) {
+                    book.chargeDue(irregular, "run-" + month);
+                    charged++;
+                }
                 run.done += chunk.subscriptions();
-                run.charged += chunk.booked();
+                run.charged += charged;
                 if (chunk.lastKey() != null) {
                     run.lastKey = chunk.lastKey();
                 }

@@ -1,5 +1,6 @@
 package dk.flyt.billing.application;
 
+import dk.flyt.billing.domain.Causes;
 import dk.flyt.billing.domain.Collection;
 import dk.flyt.billing.domain.EntryKind;
 import dk.flyt.billing.domain.PriceList;
@@ -21,7 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Collecting negative balances (R-BILL-04, R-BILL-05, R-CMPL-01). Accounts with automatic payment are topped up to
  * their target; a declined payment switches the account to manual payment. A manual account that is negative gets a
  * notice once, and once blocking is allowed (8 days negative, or below -500 kr) {@code BlockingAllowed} tells the
- * subscription service it may block. Disputed amounts are left out of all of it.
+ * subscription service it may block. Amounts under an open complaint are left out of all of it.
  */
 @ApplicationScoped
 public class Collections {
@@ -31,6 +32,7 @@ public class Collections {
     private final AccountRepository accounts;
     private final Ledger ledger;
     private final PaymentProvider provider;
+    private final Complaints complaints;
     private final BillingEventPublisher events;
     private final Clock clock;
     private final int reminderAfterDays;
@@ -41,6 +43,7 @@ public class Collections {
             AccountRepository accounts,
             Ledger ledger,
             PaymentProvider provider,
+            Complaints complaints,
             BillingEventPublisher events,
             Clock clock,
             @ConfigProperty(name = "flyt.billing.collection.reminder-after-days", defaultValue = "14")
@@ -51,6 +54,7 @@ public class Collections {
         this.accounts = accounts;
         this.ledger = ledger;
         this.provider = provider;
+        this.complaints = complaints;
         this.events = events;
         this.clock = clock;
         this.reminderAfterDays = reminderAfterDays;
@@ -71,7 +75,7 @@ public class Collections {
                                     SELECT customer_id, sum(amount_ore) AS owed FROM (
                                         SELECT customer_id, amount_ore FROM ledger_entry
                                         UNION ALL
-                                        SELECT customer_id, amount_ore FROM dispute WHERE resolved_at IS NULL
+                                        SELECT customer_id, amount_ore FROM complaint WHERE decided_at IS NULL
                                     ) x GROUP BY customer_id
                                 ) t WHERE owed < 0
                                 UNION
@@ -86,9 +90,18 @@ public class Collections {
         }
     }
 
+    /** Collects one account now, in its own transaction: what a sweep does for each negative account. */
+    public void collectAccount(String customerId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (accounts.findByIdOptional(customerId).isPresent()) {
+                collect(customerId);
+            }
+        });
+    }
+
     private void collect(String customerId) {
         AccountEntity a = accounts.findById(customerId);
-        long collectible = Collection.collectible(ledger.balance(customerId), openDisputes(customerId));
+        long collectible = Collection.collectible(ledger.balance(customerId), complaints.openAmount(customerId));
         LocalDate today = BusinessTime.today(clock);
         if (collectible >= 0) {
             a.negativeSince = null;
@@ -99,14 +112,19 @@ public class Collections {
             return;
         }
         if (a.automaticPayment && a.paymentRef != null) {
-            long amount = Collection.topUp(collectible, a.topUpTargetOre);
-            String key = "top-up:" + customerId + ":" + a.version + ":" + collectible;
-            switch (provider.charge(a.paymentRef, amount, key)) {
+            // R-BILL-04: one top-up per shortfall; its key is kept until the provider has decided, so a retry
+            // after no answer asks again with the same key and amount, and each new shortfall gets a new one
+            TopUp topUp = pendingTopUp(customerId)
+                    .orElseGet(() -> startTopUp(a, Collection.topUp(collectible, a.topUpTargetOre)));
+            String key = Causes.topUp(customerId, topUp.n());
+            switch (provider.charge(a.paymentRef, topUp.amountOre(), key)) {
                 case PaymentProvider.Approved ok -> {
-                    ledger.post(customerId, EntryKind.TOP_UP, amount, "Automatic top-up", key, null);
+                    decide(customerId, topUp.n(), "APPROVED");
+                    ledger.post(customerId, EntryKind.TOP_UP, topUp.amountOre(), "Automatic top-up", key, null);
                     return;
                 }
                 case PaymentProvider.Declined no -> {
+                    decide(customerId, topUp.n(), "DECLINED");
                     a.automaticPayment = false;
                     event(customerId, "PaymentFailed", Map.of("customerId", customerId, "reason", no.reason()));
                 }
@@ -152,12 +170,38 @@ public class Collections {
         }
     }
 
-    private long openDisputes(String customerId) {
-        return ((Number) em.createNativeQuery(
-                                "SELECT coalesce(sum(amount_ore), 0) FROM dispute WHERE customer_id = :c AND resolved_at IS NULL")
-                        .setParameter("c", customerId)
-                        .getSingleResult())
-                .longValue();
+    private record TopUp(int n, long amountOre) {}
+
+    @SuppressWarnings("unchecked")
+    private java.util.Optional<TopUp> pendingTopUp(String customerId) {
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT n, amount_ore FROM top_up WHERE customer_id = :c AND status = 'PENDING'")
+                .setParameter("c", customerId)
+                .getResultList();
+        return rows.stream().findFirst().map(r -> new TopUp(((Number) r[0]).intValue(), ((Number) r[1]).longValue()));
+    }
+
+    private TopUp startTopUp(AccountEntity a, long amountOre) {
+        int n = ++a.topUps;
+        em.createNativeQuery("""
+                        INSERT INTO top_up (customer_id, n, amount_ore, status, created_at)
+                        VALUES (:c, :n, :amount, 'PENDING', :now)
+                        """)
+                .setParameter("c", a.customerId)
+                .setParameter("n", n)
+                .setParameter("amount", amountOre)
+                .setParameter("now", clock.instant())
+                .executeUpdate();
+        return new TopUp(n, amountOre);
+    }
+
+    private void decide(String customerId, int n, String status) {
+        em.createNativeQuery("UPDATE top_up SET status = :s, decided_at = :now WHERE customer_id = :c AND n = :n")
+                .setParameter("s", status)
+                .setParameter("now", clock.instant())
+                .setParameter("c", customerId)
+                .setParameter("n", n)
+                .executeUpdate();
     }
 
     private void event(String customerId, String type, Map<String, Object> payload) {

@@ -8,7 +8,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,16 +49,33 @@ public class Ledger {
 
     /**
      * Books {@code amountOre} (credit &gt; 0, debit &lt; 0). Returns false when an entry with this cause exists: then
-     * nothing changed.
+     * nothing changed. A zero amount books nothing.
      */
     @Transactional
     public boolean post(
             String customerId, EntryKind kind, long amountOre, String reason, String cause, String subscriptionId) {
+        return post(customerId, kind, amountOre, reason, cause, subscriptionId, null);
+    }
+
+    /** As {@link #post(String, EntryKind, long, String, String, String)}, for an entry that belongs to a month. */
+    @Transactional
+    public boolean post(
+            String customerId,
+            EntryKind kind,
+            long amountOre,
+            String reason,
+            String cause,
+            String subscriptionId,
+            YearMonth periodMonth) {
+        if (amountOre == 0) {
+            return false;
+        }
         open(customerId);
         Instant now = clock.instant();
         int inserted = em.createNativeQuery("""
-                        INSERT INTO ledger_entry (customer_id, kind, amount_ore, reason, cause, subscription_id, booked_at)
-                        VALUES (:customer, :kind, :amount, :reason, :cause, :subscription, :now)
+                        INSERT INTO ledger_entry (customer_id, kind, amount_ore, reason, cause, subscription_id,
+                                                  period_month, booked_at)
+                        VALUES (:customer, :kind, :amount, :reason, :cause, :subscription, CAST(:month AS date), :now)
                         ON CONFLICT (cause) DO NOTHING
                         """)
                 .setParameter("customer", customerId)
@@ -62,6 +84,7 @@ public class Ledger {
                 .setParameter("reason", reason)
                 .setParameter("cause", cause)
                 .setParameter("subscription", subscriptionId)
+                .setParameter("month", periodMonth == null ? null : periodMonth.atDay(1))
                 .setParameter("now", now)
                 .executeUpdate();
         if (inserted == 1) {
@@ -86,5 +109,52 @@ public class Ledger {
                         .setParameter("customer", customerId)
                         .getSingleResult())
                 .longValue();
+    }
+
+    /** One booked entry, as billing's reviews read them. */
+    public record Entry(String cause, EntryKind kind, long amountOre, YearMonth month, String customerId) {}
+
+    /** What is booked for a subscription, on the accounts of the customers it belonged to. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<Entry> entriesOf(String subscriptionId, Collection<String> customers) {
+        if (customers.isEmpty()) {
+            return List.of();
+        }
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT cause, kind, amount_ore, period_month, customer_id FROM ledger_entry
+                        WHERE customer_id IN (:customers) AND subscription_id = :s
+                        """)
+                .setParameter("customers", customers)
+                .setParameter("s", subscriptionId)
+                .getResultList();
+        List<Entry> entries = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            entries.add(new Entry(
+                    (String) r[0],
+                    EntryKind.valueOf((String) r[1]),
+                    ((Number) r[2]).longValue(),
+                    r[3] == null ? null : YearMonth.from(date(r[3])),
+                    (String) r[4]));
+        }
+        return entries;
+    }
+
+    /** The amount booked under a cause, or null. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public Long amountOf(String cause) {
+        List<Number> rows = em.createNativeQuery("SELECT amount_ore FROM ledger_entry WHERE cause = :c")
+                .setParameter("c", cause)
+                .getResultList();
+        return rows.isEmpty() ? null : rows.get(0).longValue();
+    }
+
+    /** A native query's date column: Hibernate hands back a {@code LocalDate} or a {@code java.sql.Date}. */
+    public static LocalDate date(Object value) {
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        return (LocalDate) value;
     }
 }

@@ -44,6 +44,18 @@ public class AccountEntity {
     @Column(name = "warning_sent_on")
     public java.time.LocalDate warningSentOn;
 
+    /** How many times the account was settled (R-BILL-07); the latest settlement's number. */
+    @Column(nullable = false)
+    public int settlements;
+
+    /** Settled, and no line opened since. */
+    @Column(nullable = false)
+    public boolean settled;
+
+    /** How many automatic top-ups were started (R-BILL-04); each shortfall gets the next number as its key. */
+    @Column(name = "top_ups", nullable = false)
+    public int topUps;
+
     @Version
     public long version;
 }

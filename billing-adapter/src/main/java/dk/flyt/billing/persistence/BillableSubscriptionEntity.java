@@ -1,13 +1,20 @@
 package dk.flyt.billing.persistence;
 
+import dk.flyt.billing.domain.BillingState;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
 
-/** What billing knows of a subscription, from events only. */
+/**
+ * What the charge run reads of a subscription: a projection of billing's facts about it ({@code billing_fact}),
+ * rewritten whenever a fact arrives. {@code planCode}, {@code monthlyPriceOre} and {@code termsFrom} are its latest
+ * terms; {@code activatedOn} the start of its latest live range.
+ */
 @Entity
 @Table(name = "billable_subscription")
 public class BillableSubscriptionEntity {
@@ -15,16 +22,23 @@ public class BillableSubscriptionEntity {
     @Column(name = "subscription_id")
     public String subscriptionId;
 
-    @Column(name = "customer_id", nullable = false)
+    /** The owner now; null while billing knows nothing but a fact that names no customer. */
+    @Column(name = "customer_id")
     public String customerId;
 
-    @Column(name = "plan_code", nullable = false)
+    @Column(name = "order_id")
+    public String orderId;
+
+    @Column(name = "plan_code")
     public String planCode;
 
-    @Column(name = "monthly_price_ore", nullable = false)
-    public long monthlyPriceOre;
+    @Column(name = "monthly_price_ore")
+    public Long monthlyPriceOre;
 
-    @Column(name = "activated_on", nullable = false)
+    @Column(name = "terms_from")
+    public LocalDate termsFrom;
+
+    @Column(name = "activated_on")
     public LocalDate activatedOn;
 
     @Column(name = "binding_ends_on")
@@ -33,32 +47,12 @@ public class BillableSubscriptionEntity {
     @Column(name = "ended_on")
     public LocalDate endedOn;
 
+    @Column(name = "range_count", nullable = false)
+    public int rangeCount;
+
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
-
-    @Column(name = "next_change_id")
-    public String nextChangeId;
-
-    @Column(name = "next_plan_code")
-    public String nextPlanCode;
-
-    @Column(name = "next_price_ore")
-    public Long nextPriceOre;
-
-    @Column(name = "next_price_from")
-    public LocalDate nextPriceFrom;
-
-    /** Takes a plan change that is in force by {@code today} into the current plan. */
-    public void promoteChangeInForce(LocalDate today) {
-        if (nextPriceFrom != null && !nextPriceFrom.isAfter(today)) {
-            planCode = nextPlanCode;
-            monthlyPriceOre = nextPriceOre;
-            nextChangeId = null;
-            nextPlanCode = null;
-            nextPriceOre = null;
-            nextPriceFrom = null;
-        }
-    }
+    public BillingState.Status status;
 
     @Version
     public long version;

@@ -1,12 +1,17 @@
 package dk.flyt.billing.application;
 
+import static dk.flyt.billing.BillingDriver.activated;
+import static dk.flyt.billing.BillingDriver.id;
+import static dk.flyt.billing.BillingDriver.planChanged;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dk.flyt.billing.domain.ProRata;
-import dk.flyt.billing.persistence.BillableSubscriptionEntity;
-import dk.flyt.billing.persistence.BillableSubscriptionRepository;
+import dk.flyt.billing.BillingDriver;
+import dk.flyt.billing.domain.MonthlyCharge;
 import dk.flyt.billing.persistence.ChargeRunRepository;
+import dk.flyt.contracts.subscription.SubscriptionEvents;
+import dk.flyt.platform.problem.ProblemException;
 import dk.flyt.testing.FlytTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -20,11 +25,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
-/** The monthly charge run against the real PostgreSQL, in chunks of 3 (test configuration). */
+/**
+ * The monthly charge run against the real PostgreSQL, in chunks of 3 (test configuration). A month's run happens
+ * once for the whole database, so the tests run in business-time order, in years no other test class uses.
+ */
 @QuarkusTest
 @WithTestResource(FlytTestResource.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChargeRunTest {
     @Inject
     ChargeRuns runs;
@@ -33,40 +45,22 @@ class ChargeRunTest {
     ChargeRunRepository runRepository;
 
     @Inject
-    BillableSubscriptionRepository subscriptions;
-
-    @Inject
-    Ledger ledger;
+    BillingDriver billing;
 
     @Inject
     EntityManager em;
 
-    record Sub(String id, long price, LocalDate activatedOn) {}
+    record Sub(String id, String customer, long price, LocalDate activatedOn) {}
 
     private Sub subscription(long price, String activatedOn) {
-        Sub sub = new Sub("sub-" + UUID.randomUUID(), price, LocalDate.parse(activatedOn));
-        String customer = "cust-" + sub.id();
-        ledger.open(customer);
-        QuarkusTransaction.requiringNew().run(() -> {
-            BillableSubscriptionEntity s = new BillableSubscriptionEntity();
-            s.subscriptionId = sub.id();
-            s.customerId = customer;
-            s.planCode = "MOBILE_10GB";
-            s.monthlyPriceOre = price;
-            s.activatedOn = sub.activatedOn();
-            s.status = "ACTIVE";
-            subscriptions.persist(s);
-        });
+        String id = id("sub");
+        Sub sub = new Sub(id, "cust-" + id, price, LocalDate.parse(activatedOn));
+        billing.deliver(activated(sub.id(), sub.customer(), "MOBILE_10GB", price, activatedOn, null));
         return sub;
     }
 
-    private List<Long> charges(Sub sub, YearMonth month) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "SELECT amount_ore FROM ledger_entry WHERE subscription_id = :s AND period_month = :m",
-                        Long.class)
-                .setParameter("s", sub.id())
-                .setParameter("m", month.atDay(1))
-                .getResultList());
+    private long month(Sub sub, String month) {
+        return billing.month(sub.customer(), sub.id(), month);
     }
 
     private void awaitFinished(UUID id) {
@@ -87,42 +81,53 @@ class ChargeRunTest {
     }
 
     @Test
+    @Order(1)
     void R_BILL_01_R_BILL_02_R_BILL_08_aRunChargesEachDueSubscriptionOnceAtTheRightAmount() {
-        YearMonth month = YearMonth.parse("2027-03");
+        billing.at("2033-02-28T12:00");
         List<Sub> due = List.of(
-                subscription(9900, "2027-02-01"),
-                subscription(9900, "2027-02-15"),
-                subscription(14900, "2027-02-28"),
-                subscription(24900, "2026-12-10"),
-                subscription(12900, "2027-01-31"));
-        Sub notYet = subscription(9900, "2027-03-05");
+                subscription(9900, "2033-02-01"),
+                subscription(9900, "2033-02-15"),
+                subscription(14900, "2033-02-28"),
+                subscription(24900, "2032-12-10"),
+                subscription(12900, "2033-01-31"));
+        billing.at("2033-03-01T03:00");
+        Sub notYet = subscription(9900, "2033-03-01");
 
-        UUID id = runs.start(month);
+        UUID id = runs.start(YearMonth.parse("2033-03"));
         awaitFinished(id);
 
         for (Sub sub : due) {
-            assertThat(charges(sub, month))
-                    .as(sub.activatedOn().toString())
-                    .containsExactly(-ProRata.chargeFor(month, sub.price(), sub.activatedOn()));
+            assertThat(month(sub, "2033-03")).as(sub.activatedOn().toString()).isEqualTo(-sub.price());
         }
-        assertThat(charges(due.get(1), month)).containsExactly(-(9900L + 4950L));
-        assertThat(charges(notYet, month)).isEmpty();
+        assertThat(month(due.get(0), "2033-02")).as("the whole of February").isEqualTo(-9900);
+        assertThat(month(due.get(1), "2033-02")).as("14 of 28 days").isEqualTo(-4950);
+        assertThat(month(due.get(2), "2033-02")).as("1 of 28 days").isEqualTo(-MonthlyCharge.share(14900, 1, 28));
+        assertThat(month(due.get(3), "2032-12"))
+                .as("R-BILL-10: learned late, December's rest was booked at once")
+                .isEqualTo(-MonthlyCharge.share(24900, 22, 31));
+        assertThat(month(notYet, "2033-03")).isZero();
 
-        assertThat(runs.start(month)).as("one run per month").isEqualTo(id);
+        assertThat(runs.start(YearMonth.parse("2033-03")))
+                .as("one run per month")
+                .isEqualTo(id);
         for (Sub sub : due) {
-            assertThat(charges(sub, month))
+            assertThat(billing.entries(sub.customer()))
                     .as("a second start charges nobody twice")
+                    .filteredOn(e -> YearMonth.parse("2033-03").equals(e.month()))
                     .hasSize(1);
         }
     }
 
     @Test
+    @Order(2)
     void R_BILL_08_aRunKilledHalfwayAndRestartedChargesEachSubscriptionExactlyOnce() {
-        YearMonth month = YearMonth.parse("2027-05");
+        YearMonth month = YearMonth.parse("2033-05");
+        billing.at("2033-04-10T12:00");
         List<Sub> due = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            due.add(subscription(9900 + i, "2027-01-0" + (1 + i % 9)));
+            due.add(subscription(9900 + i, "2033-01-0" + (1 + i % 9)));
         }
+        billing.at("2033-05-01T03:00");
         ChargeRuns.Claim claim = QuarkusTransaction.requiringNew().call(() -> runs.claim(month));
         assertThat(claim.owned()).isTrue();
         assertThat(runs.runChunks(claim.id(), 2)).isEqualTo(2);
@@ -138,80 +143,72 @@ class ChargeRunTest {
         awaitFinished(claim.id());
 
         for (Sub sub : due) {
-            assertThat(charges(sub, month)).as(sub.id()).containsExactly(-(9900L + (due.indexOf(sub))));
+            assertThat(billing.entries(sub.customer()))
+                    .as(sub.id())
+                    .filteredOn(e -> month.equals(e.month()))
+                    .extracting(BillingDriver.Entry::amount)
+                    .containsExactly(-sub.price());
         }
         var run = QuarkusTransaction.requiringNew().call(() -> runRepository.findById(claim.id()));
         assertThat(run.done).isEqualTo(run.total);
     }
 
-    @Inject
-    dk.flyt.platform.time.MutableClock clock;
-
-    @Inject
-    com.fasterxml.jackson.databind.ObjectMapper json;
-
-    private void planEvent(String type, String subscriptionId, Object payload) throws Exception {
-        dk.flyt.testing.KafkaTestClient.send(
-                dk.flyt.contracts.Topics.SUBSCRIPTION_EVENTS,
-                subscriptionId,
-                json.writeValueAsString(payload),
-                java.util.Map.of(
-                        "ce_specversion", "1.0",
-                        "ce_id", UUID.randomUUID().toString(),
-                        "ce_type", type,
-                        "ce_source", "/test",
-                        "content-type", "application/json"));
-    }
-
     @Test
-    void R_SUB_03_R_SUB_04_theRunChargesThePlanPriceInForceOnTheFirst() throws Exception {
-        clock.set(java.time.Instant.parse("2026-11-22T12:00:00Z"));
-        Sub changed = subscription(9900, "2027-01-10");
-        Sub cancelled = subscription(9900, "2027-01-10");
-        planEvent(
-                "PlanChanged",
-                changed.id(),
-                new dk.flyt.contracts.subscription.SubscriptionEvents.PlanChanged(
-                        changed.id(), "ch-1", "MOBILE_100GB", 14900, LocalDate.parse("2027-10-01")));
-        planEvent(
-                "PlanChanged",
-                cancelled.id(),
-                new dk.flyt.contracts.subscription.SubscriptionEvents.PlanChanged(
-                        cancelled.id(), "ch-2", "MOBILE_100GB", 14900, LocalDate.parse("2027-10-01")));
-        planEvent(
-                "PlanChangeCancelled",
-                cancelled.id(),
-                new dk.flyt.contracts.subscription.SubscriptionEvents.PlanChangeCancelled(cancelled.id(), "ch-2"));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> QuarkusTransaction.requiringNew().call(() -> {
-                    var a = subscriptions.findById(changed.id());
-                    var b = subscriptions.findById(cancelled.id());
-                    return a.nextPriceOre != null && b.nextPriceOre == null && b.version >= 2;
-                }));
-
-        YearMonth before = YearMonth.parse("2027-09");
-        YearMonth after = YearMonth.parse("2027-10");
-        awaitFinished(runs.start(before));
-        awaitFinished(runs.start(after));
-
-        assertThat(charges(changed, before)).containsExactly(-9900L);
-        assertThat(charges(changed, after))
-                .as("the new price from the month change")
-                .containsExactly(-14900L);
-        assertThat(charges(cancelled, after))
-                .as("a cancelled change never took effect")
-                .containsExactly(-9900L);
-    }
-
-    @Test
+    @Order(3)
     void anotherReplicaDoesNotTakeARunWhoseLeaseIsAlive() {
-        YearMonth month = YearMonth.parse("2027-07");
-        subscription(9900, "2027-01-10");
+        YearMonth month = YearMonth.parse("2033-07");
+        billing.at("2033-07-01T03:00");
+        subscription(9900, "2033-01-10");
         ChargeRuns.Claim first = QuarkusTransaction.requiringNew().call(() -> runs.claim(month));
         ChargeRuns.Claim second = QuarkusTransaction.requiringNew().call(() -> runs.claim(month));
         assertThat(first.owned()).isTrue();
         assertThat(second.owned()).isFalse();
         assertThat(second.id()).isEqualTo(first.id());
         runs.runChunks(first.id(), Integer.MAX_VALUE);
+    }
+
+    @Test
+    @Order(4)
+    void R_SUB_03_R_SUB_04_theRunChargesThePlanPriceInForceOnTheFirst() {
+        billing.at("2033-09-20T12:00");
+        Sub changed = subscription(9900, "2033-01-10");
+        Sub cancelled = subscription(9900, "2033-01-10");
+        billing.deliver(planChanged(changed.id(), id("ch"), "MOBILE_100GB", 14900, "2033-10-01"));
+        String change = id("ch");
+        billing.deliver(planChanged(cancelled.id(), change, "MOBILE_100GB", 14900, "2033-10-01"));
+        billing.deliver(new SubscriptionEvents.PlanChangeCancelled(cancelled.id(), change));
+
+        billing.at("2033-10-01T03:00");
+        awaitFinished(runs.start(YearMonth.parse("2033-10")));
+
+        assertThat(month(changed, "2033-09")).isEqualTo(-9900);
+        assertThat(month(changed, "2033-10"))
+                .as("the new price from the month change")
+                .isEqualTo(-14900);
+        assertThat(month(cancelled, "2033-10"))
+                .as("a cancelled change never took effect")
+                .isEqualTo(-9900);
+    }
+
+    @Test
+    @Order(5)
+    void aRunForAMonthThatHasNotBegunIsRefused() {
+        billing.at("2033-11-30T23:59");
+        assertThatThrownBy(() -> runs.start(YearMonth.parse("2033-12")))
+                .isInstanceOfSatisfying(
+                        ProblemException.class, e -> assertThat(e.status()).isEqualTo(422));
+    }
+
+    @Test
+    @Order(6)
+    void R_BILL_01_R_BILL_10_aMonthWhoseRunNeverHappenedIsRunBeforeTheNextOne() {
+        billing.at("2034-01-15T12:00");
+        Sub sub = subscription(9900, "2034-01-10");
+        // nobody starts February's run (the service was down on the 1st); March's comes
+        billing.at("2034-03-01T03:00");
+        awaitFinished(runs.start(YearMonth.parse("2034-03")));
+        assertThat(month(sub, "2034-01")).isEqualTo(-MonthlyCharge.share(9900, 22, 31));
+        assertThat(month(sub, "2034-02")).isEqualTo(-9900);
+        assertThat(month(sub, "2034-03")).isEqualTo(-9900);
     }
 }

@@ -50,7 +50,13 @@ public final class PortingEvents {
             LocalDate portDate) {}
 
     /** The port-out failed after we deactivated the number; it is active again on the same terms (R-POUT-05). */
-    public record PortOutReverted(String portOutId, String number, String subscriptionId, String customerId) {}
+    public record PortOutReverted(
+            String portOutId, String number, String subscriptionId, String customerId, LocalDate revertedOn) {
+        /** As sent before the revert carried its day (billing then takes the day it learns of it). */
+        public PortOutReverted(String portOutId, String number, String subscriptionId, String customerId) {
+            this(portOutId, number, subscriptionId, customerId, null);
+        }
+    }
 
     public record NumberQuarantined(String number, LocalDate until) {}
 

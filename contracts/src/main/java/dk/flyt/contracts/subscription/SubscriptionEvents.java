@@ -27,11 +27,23 @@ public final class SubscriptionEvents {
      * An order was approved (credit check passed; for telesales, accepted in writing). Billing books the creation fee
      * (R-ORD-06) unless a campaign waives it.
      */
-    public record OrderApproved(String orderId, String customerId, long creationFeeOre, boolean creationFeeWaived) {}
+    public record OrderApproved(
+            String orderId,
+            String customerId,
+            long creationFeeOre,
+            boolean creationFeeWaived,
+            java.util.List<String> subscriptionIds) {
+        /** As sent before the lines' subscriptions were named (billing then learns of each line on activation). */
+        public OrderApproved(String orderId, String customerId, long creationFeeOre, boolean creationFeeWaived) {
+            this(orderId, customerId, creationFeeOre, creationFeeWaived, null);
+        }
+    }
 
     /**
-     * The customer withdrew from an order (R-WDR-01). Billing refunds what was paid (R-WDR-03) less what the rules let
-     * us keep (R-WDR-04), from the usage the subscription service measured; the subscriptions are not billed again.
+     * The customer withdrew from an order, or some of its lines (R-WDR-01). Billing refunds what was paid (R-WDR-03)
+     * less what the rules let us keep (R-WDR-04), from the usage the subscription service measured per line; the
+     * subscriptions are not billed again. {@code withdrawalId} is unique per withdrawal (an order may be withdrawn in
+     * parts); {@code lines} carries each line's usage, {@code voiceSecondsUsed}/{@code dataMegabytesUsed} the sums.
      */
     public record OrderWithdrawn(
             String orderId,
@@ -39,7 +51,26 @@ public final class SubscriptionEvents {
             java.util.List<String> subscriptionIds,
             LocalDate withdrawnOn,
             long voiceSecondsUsed,
-            long dataMegabytesUsed) {}
+            long dataMegabytesUsed,
+            String withdrawalId,
+            java.util.List<WithdrawnLine> lines) {
+        /** As sent before each withdrawal had its own id and each line its own usage. */
+        public OrderWithdrawn(
+                String orderId,
+                String customerId,
+                java.util.List<String> subscriptionIds,
+                LocalDate withdrawnOn,
+                long voiceSecondsUsed,
+                long dataMegabytesUsed) {
+            this(orderId, customerId, subscriptionIds, withdrawnOn, voiceSecondsUsed, dataMegabytesUsed, null, null);
+        }
+    }
+
+    /**
+     * One withdrawn line and what it used: the 2 hours / 2 GB exception (R-WDR-04) is assessed per line. No personal
+     * data.
+     */
+    public record WithdrawnLine(String subscriptionId, long voiceSecondsUsed, long dataMegabytesUsed) {}
 
     /** A lost or broken SIM was replaced (R-SUB-10): a new SIM has a fee. */
     public record SimReplaced(String subscriptionId, String customerId, LocalDate replacedOn) {}

@@ -76,6 +76,21 @@ public class InboxProcessor {
         return message.nack(last);
     }
 
+    /**
+     * Applies one event once, synchronously, in a transaction of its own: what {@link #process} does for a Kafka
+     * record, for a caller that already holds the event (a test driving a service through its handlers, say). Returns
+     * false when the consumer had processed this event before. Failures are thrown, not retried.
+     */
+    public boolean processOnce(String consumer, IncomingEvent event, EventHandler handler) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (!inbox.firstDelivery(consumer, event.id())) {
+                return false;
+            }
+            handler.handle(event);
+            return true;
+        });
+    }
+
     static IncomingEvent toEvent(Message<String> message) {
         IncomingKafkaRecordMetadata<?, ?> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .orElseThrow(() -> new IllegalArgumentException("not a Kafka message"));

@@ -190,7 +190,8 @@ public class PortOutService {
         events.publish(
                 AGGREGATE,
                 e.id.toString(),
-                new PortingEvents.PortOutReverted(e.id.toString(), e.number, e.subscriptionId, e.customerId));
+                new PortingEvents.PortOutReverted(
+                        e.id.toString(), e.number, e.subscriptionId, e.customerId, BusinessTime.today(clock)));
         return Outcome.applied("REVERTED");
     }
 

@@ -19,7 +19,6 @@ import dk.flyt.subscription.persistence.CustomerRepository;
 import dk.flyt.subscription.persistence.OrderEntity;
 import dk.flyt.subscription.persistence.OrderLineEntity;
 import dk.flyt.subscription.persistence.OrderRepository;
-import dk.flyt.subscription.persistence.PlanRepository;
 import dk.flyt.subscription.persistence.Records;
 import dk.flyt.subscription.persistence.SubscriptionEntity;
 import dk.flyt.subscription.persistence.SubscriptionRepository;
@@ -44,7 +43,7 @@ public class OrderSaga {
     private final OrderRepository orders;
     private final SubscriptionRepository subscriptions;
     private final CustomerRepository customers;
-    private final PlanRepository plans;
+    private final TermsChanges terms;
     private final Records records;
     private final Journal journal;
     private final Notifications notifications;
@@ -56,7 +55,7 @@ public class OrderSaga {
             OrderRepository orders,
             SubscriptionRepository subscriptions,
             CustomerRepository customers,
-            PlanRepository plans,
+            TermsChanges terms,
             Records records,
             Journal journal,
             Notifications notifications,
@@ -66,7 +65,7 @@ public class OrderSaga {
         this.orders = orders;
         this.subscriptions = subscriptions;
         this.customers = customers;
-        this.plans = plans;
+        this.terms = terms;
         this.records = records;
         this.journal = journal;
         this.notifications = notifications;
@@ -206,10 +205,6 @@ public class OrderSaga {
         o.acceptedOn = today;
         o.withdrawalDeadline = WithdrawalRules.deadline(today, o.device != null, o.deviceReceivedOn)
                 .orElse(null);
-        journal.orderEvent(
-                o.id,
-                new SubscriptionEvents.OrderApproved(
-                        o.id.toString(), o.customerId, o.creationFeeOre, o.creationFeeWaived));
         journal.timeline(
                 o.id,
                 null,
@@ -247,6 +242,15 @@ public class OrderSaga {
                             o.id.toString(), l.id.toString(), o.customerId, l.simKind, o.device != null));
             journal.timeline(o.id, s.id, o.customerId, "SAGA", "FULFILMENT_REQUESTED", "line " + l.position);
         }
+        // billing learns the lines to come with the approval, so an account is never settled while one is pending
+        journal.orderEvent(
+                o.id,
+                new SubscriptionEvents.OrderApproved(
+                        o.id.toString(),
+                        o.customerId,
+                        o.creationFeeOre,
+                        o.creationFeeWaived,
+                        o.lines.stream().map(l -> l.subscriptionId.toString()).toList()));
     }
 
     // --- fulfilment
@@ -442,8 +446,11 @@ public class OrderSaga {
                 .orElse(false);
     }
 
-    /** The number is ours (R-PORT-05/09): the subscription is active from the port date. */
-    public void portInCompleted(UUID orderId, UUID lineId, LocalDate portDate) {
+    /**
+     * The number is ours (R-PORT-05/09): the subscription is active, and billed, from the day every operator routes
+     * it to us, which is the agreed port date unless the port was late; never back-dated to the agreed date.
+     */
+    public void portInCompleted(UUID orderId, UUID lineId, LocalDate portDate, LocalDate completedOn) {
         withLine(orderId, lineId, (o, l) -> {
             journal.timeline(o.id, l.subscriptionId, o.customerId, "PORTING", "PORT_IN_COMPLETED", "on " + portDate);
             if (l.step == LineStep.WITHDRAWN) {
@@ -457,7 +464,7 @@ public class OrderSaga {
             }
             l.step = LineStep.ACTIVE;
             l.portDate = portDate;
-            activate(subscriptions.findById(l.subscriptionId), portDate);
+            activate(subscriptions.findById(l.subscriptionId), completedOn);
             refreshStatus(o);
         });
     }
@@ -471,7 +478,6 @@ public class OrderSaga {
         s.activatedOn = on;
         s.bindingEndsOn = s.bindingMonths > 0 ? on.plusMonths(s.bindingMonths) : null;
         records.cancelTimer(TimerKind.ACTIVATION_DUE.name(), s.id);
-        var plan = plans.plan(s.planCode);
         journal.subscriptionEvent(
                 s.id,
                 new SubscriptionEvents.SubscriptionActivated(
@@ -480,7 +486,7 @@ public class OrderSaga {
                         s.number,
                         s.iccid,
                         s.planCode,
-                        plan.monthlyPriceOre(),
+                        terms.priceOn(s.planCode, on),
                         on,
                         s.bindingEndsOn));
         journal.timeline(

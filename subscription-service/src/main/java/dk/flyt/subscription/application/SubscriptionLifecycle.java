@@ -146,7 +146,11 @@ public class SubscriptionLifecycle {
         journal.subscriptionEvent(
                 s.id,
                 new SubscriptionEvents.PlanChanged(
-                        s.id.toString(), c.id.toString(), target.code(), target.monthlyPriceOre(), c.effectiveOn));
+                        s.id.toString(),
+                        c.id.toString(),
+                        target.code(),
+                        terms.priceOn(target.code(), c.effectiveOn),
+                        c.effectiveOn));
         journal.timeline(
                 s.orderId,
                 s.id,

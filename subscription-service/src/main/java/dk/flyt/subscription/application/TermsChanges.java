@@ -5,6 +5,8 @@ import dk.flyt.contracts.subscription.SubscriptionEvents;
 import dk.flyt.platform.problem.ProblemException;
 import dk.flyt.subscription.domain.TermsChangeRules;
 import dk.flyt.subscription.domain.Violation;
+import dk.flyt.subscription.persistence.PlanChangeEntity;
+import dk.flyt.subscription.persistence.PlanChangeRepository;
 import dk.flyt.subscription.persistence.PlanEntity;
 import dk.flyt.subscription.persistence.PlanRepository;
 import dk.flyt.subscription.persistence.Records;
@@ -26,6 +28,7 @@ public class TermsChanges {
     private final TermsChangeRepository changes;
     private final PlanRepository plans;
     private final SubscriptionRepository subscriptions;
+    private final PlanChangeRepository planChanges;
     private final Records records;
     private final Journal journal;
     private final Clock clock;
@@ -34,20 +37,23 @@ public class TermsChanges {
             TermsChangeRepository changes,
             PlanRepository plans,
             SubscriptionRepository subscriptions,
+            PlanChangeRepository planChanges,
             Records records,
             Journal journal,
             Clock clock) {
         this.changes = changes;
         this.plans = plans;
         this.subscriptions = subscriptions;
+        this.planChanges = planChanges;
         this.records = records;
         this.journal = journal;
         this.clock = clock;
     }
 
     /**
-     * Announces a new monthly price from {@code effectiveOn}. Every subscription on the plan hears of it (its
-     * timeline, and billing through {@code PlanChanged}); the catalogue switches on the day.
+     * Announces a new monthly price from {@code effectiveOn}: {@code TermsChangeAnnounced} for the plan (billing
+     * applies it to every line on the plan, live or not yet), and a line on each subscription's timeline; the
+     * catalogue switches on the day.
      */
     @Transactional
     public TermsChangeEntity announce(String planCode, Long newPriceOre, LocalDate effectiveOn, String by) {
@@ -78,16 +84,24 @@ public class TermsChanges {
                 TimerKind.TERMS_CHANGE.name(),
                 c.id,
                 effectiveOn.atStartOfDay(BusinessTime.ZONE).toInstant());
+        // billing applies the plan's new price to every line on it, live or not yet, from the date on
         journal.publish(
                 "Plan",
                 planCode,
                 new SubscriptionEvents.TermsChangeAnnounced(
                         c.id.toString(), planCode, newPriceOre, today, effectiveOn, c.favourable));
-        for (SubscriptionEntity s : subscriptions.notEndedOnPlan(planCode)) {
+        // a move to this plan already scheduled from that date on was told the old price: tell it the new one
+        for (PlanChangeEntity scheduled : planChanges.scheduledTo(planCode, effectiveOn)) {
             journal.subscriptionEvent(
-                    s.id,
+                    scheduled.subscriptionId,
                     new SubscriptionEvents.PlanChanged(
-                            s.id.toString(), c.id.toString(), planCode, newPriceOre, effectiveOn));
+                            scheduled.subscriptionId.toString(),
+                            scheduled.id.toString(),
+                            planCode,
+                            newPriceOre,
+                            scheduled.effectiveOn));
+        }
+        for (SubscriptionEntity s : subscriptions.notEndedOnPlan(planCode)) {
             journal.timeline(
                     s.orderId,
                     s.id,
@@ -109,6 +123,29 @@ public class TermsChanges {
         }
         c.status = "EFFECTIVE";
         plans.findById(c.planCode).monthlyPriceOre = c.newPriceOre;
+    }
+
+    /**
+     * The plan's monthly price on {@code day}, with the price changes announced for it: the newest change in force
+     * by then, else the price before the first change still to come, else the catalogue's.
+     */
+    public long priceOn(String planCode, LocalDate day) {
+        List<TermsChangeEntity> all = changes.ofPlan(planCode);
+        TermsChangeEntity inForce = null;
+        TermsChangeEntity next = null;
+        for (TermsChangeEntity c : all) {
+            if (!c.effectiveOn.isAfter(day)) {
+                if (inForce == null || c.effectiveOn.isAfter(inForce.effectiveOn)) {
+                    inForce = c;
+                }
+            } else if (next == null || c.effectiveOn.isBefore(next.effectiveOn)) {
+                next = c;
+            }
+        }
+        if (inForce != null) {
+            return inForce.newPriceOre;
+        }
+        return next != null ? next.oldPriceOre : plans.plan(planCode).monthlyPriceOre();
     }
 
     /** The end a notice given today gets from a pending unfavourable change, if it gives one. */

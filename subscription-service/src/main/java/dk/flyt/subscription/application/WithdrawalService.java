@@ -79,6 +79,7 @@ public class WithdrawalService {
                     "a subscription bought with a device can only be withdrawn as a whole (R-WDR-02)");
         }
         List<String> subscriptionIds = new ArrayList<>();
+        List<SubscriptionEvents.WithdrawnLine> withdrawnLines = new ArrayList<>();
         long voice = 0;
         long data = 0;
         for (OrderLineEntity l : o.lines) {
@@ -91,6 +92,9 @@ public class WithdrawalService {
                 voice += s.voiceSecondsUsed;
                 data += s.dataMegabytesUsed;
                 subscriptionIds.add(s.id.toString());
+                // R-WDR-04: the 2 hours / 2 GB exception is assessed per line
+                withdrawnLines.add(
+                        new SubscriptionEvents.WithdrawnLine(s.id.toString(), s.voiceSecondsUsed, s.dataMegabytesUsed));
                 s.status = "ENDED";
                 s.endReason = "WITHDRAWN";
                 s.endedOn = today;
@@ -111,7 +115,14 @@ public class WithdrawalService {
         journal.orderEvent(
                 o.id,
                 new SubscriptionEvents.OrderWithdrawn(
-                        o.id.toString(), o.customerId, subscriptionIds, today, voice, data));
+                        o.id.toString(),
+                        o.customerId,
+                        subscriptionIds,
+                        today,
+                        voice,
+                        data,
+                        UUID.randomUUID().toString(),
+                        withdrawnLines));
         journal.timeline(
                 o.id,
                 null,

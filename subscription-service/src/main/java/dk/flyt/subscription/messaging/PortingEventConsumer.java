@@ -1,12 +1,14 @@
 package dk.flyt.subscription.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.flyt.contracts.BusinessTime;
 import dk.flyt.contracts.porting.PortingEvents;
 import dk.flyt.messaging.inbox.InboxProcessor;
 import dk.flyt.subscription.application.OrderSaga;
 import dk.flyt.subscription.application.SubscriptionLifecycle;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -65,7 +67,10 @@ public class PortingEventConsumer {
                 }
                 case "PortInCompleted" -> {
                     var e = json.readValue(body, PortingEvents.PortInCompleted.class);
-                    saga.portInCompleted(id(e.orderId()), id(e.lineId()), e.portDate());
+                    LocalDate completedOn = e.completedAt() == null
+                            ? e.portDate()
+                            : LocalDate.ofInstant(e.completedAt(), BusinessTime.ZONE);
+                    saga.portInCompleted(id(e.orderId()), id(e.lineId()), e.portDate(), completedOn);
                 }
                 case "PortOutRequested" -> {
                     var e = json.readValue(body, PortingEvents.PortOutRequested.class);

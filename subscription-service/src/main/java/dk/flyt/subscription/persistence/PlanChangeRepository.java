@@ -7,6 +7,11 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class PlanChangeRepository implements PanacheRepositoryBase<PlanChangeEntity, UUID> {
+    /** Scheduled moves to {@code planCode} that take effect on or after {@code from}. */
+    public List<PlanChangeEntity> scheduledTo(String planCode, java.time.LocalDate from) {
+        return list("toPlan = ?1 and status = 'SCHEDULED' and effectiveOn >= ?2", planCode, from);
+    }
+
     public List<PlanChangeEntity> ofSubscription(UUID subscriptionId) {
         return list("subscriptionId = ?1 order by orderedOn, id", subscriptionId);
     }

@@ -1,0 +1,117 @@
+package dk.flyt.billing.api;
+
+import dk.flyt.billing.application.Complaints;
+import dk.flyt.billing.persistence.AccountRepository;
+import dk.flyt.contracts.Roles;
+import dk.flyt.platform.problem.ProblemException;
+import dk.flyt.platform.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Complaints about a bill (R-CMPL-01): an agent opens one with the disputed amount; it is acknowledged within 14
+ * days and decided within 3 months (6 when special); the amount is not collected meanwhile.
+ */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "complaints")
+public class ComplaintResource {
+    static final long MAX_AMOUNT_ORE = 100_000_000L;
+
+    private final Complaints complaints;
+    private final AccountRepository accounts;
+    private final Caller caller;
+
+    public ComplaintResource(Complaints complaints, AccountRepository accounts, Caller caller) {
+        this.complaints = complaints;
+        this.accounts = accounts;
+        this.caller = caller;
+    }
+
+    /** {@code amount} in øre: what the customer disputes (0 when the complaint is not about an amount). */
+    public record OpenComplaint(
+            @NotNull @PositiveOrZero @Max(MAX_AMOUNT_ORE) Long amount,
+            @NotBlank @Size(max = 500) String reason,
+            Boolean special) {}
+
+    public record Decision(
+            @NotNull Complaints.Outcome outcome,
+            @PositiveOrZero @Max(MAX_AMOUNT_ORE) Long credit) {}
+
+    @POST
+    @Path("/accounts/{customerId}/complaints")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.AGENT)
+    @Operation(summary = "Open a complaint; the disputed amount is not collected until it is decided")
+    public Response open(@PathParam("customerId") String customerId, @Valid @NotNull OpenComplaint body, UriInfo uri) {
+        accounts.findByIdOptional(customerId).orElseThrow(() -> ProblemException.notFound("Account"));
+        Complaints.Complaint c = complaints.open(
+                null, customerId, body.amount(), body.reason(), Boolean.TRUE.equals(body.special()), caller.subject());
+        return Response.created(uri.getAbsolutePathBuilder().path(c.id()).build())
+                .entity(c)
+                .build();
+    }
+
+    @GET
+    @Path("/accounts/{customerId}/complaints")
+    @RolesAllowed({Roles.AGENT, Roles.CUSTOMER})
+    @Operation(summary = "The account's complaints, oldest first (a customer sees only their own)")
+    public List<Complaints.Complaint> ofAccount(@PathParam("customerId") String customerId) {
+        caller.requireAccessToCustomer(customerId, "Account");
+        return complaints.ofCustomer(customerId);
+    }
+
+    @POST
+    @Path("/accounts/{customerId}/complaints/{id}/acknowledgement")
+    @RolesAllowed(Roles.AGENT)
+    @Operation(summary = "The customer was told the complaint is received (within 14 days)")
+    public Complaints.Complaint acknowledge(@PathParam("customerId") String customerId, @PathParam("id") String id) {
+        return complaints.acknowledge(customerId, id, caller.subject());
+    }
+
+    @POST
+    @Path("/accounts/{customerId}/complaints/{id}/special")
+    @RolesAllowed(Roles.AGENT)
+    @Operation(summary = "Mark the complaint a special case: 6 months from its opening to decide it")
+    public Complaints.Complaint special(@PathParam("customerId") String customerId, @PathParam("id") String id) {
+        return complaints.markSpecial(customerId, id);
+    }
+
+    @POST
+    @Path("/accounts/{customerId}/complaints/{id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.AGENT)
+    @Operation(
+            summary = "Decide the complaint",
+            description = "UPHELD credits the account (the disputed amount, or credit if given);"
+                    + " REJECTED releases the amount to collection.")
+    public Complaints.Complaint decide(
+            @PathParam("customerId") String customerId, @PathParam("id") String id, @Valid @NotNull Decision body) {
+        return complaints.decide(customerId, id, body.outcome(), body.credit(), caller.subject());
+    }
+
+    @GET
+    @Path("/complaints/overdue")
+    @RolesAllowed(Roles.AGENT)
+    @Operation(summary = "Open complaints past their acknowledgement or decision deadline, oldest first")
+    public List<Complaints.Complaint> overdue() {
+        return complaints.overdue();
+    }
+}

@@ -1,0 +1,58 @@
+package dk.flyt.billing.api;
+
+import dk.flyt.billing.application.Reconciliations;
+import dk.flyt.contracts.Roles;
+import dk.flyt.platform.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.YearMonth;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Reconciles a month's charges with what the terms schedules say they should be. */
+@Path("/api/v1/reconciliations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "reconciliations")
+public class ReconciliationResource {
+    private final Reconciliations reconciliations;
+
+    public ReconciliationResource(Reconciliations reconciliations) {
+        this.reconciliations = reconciliations;
+    }
+
+    public record ReconciliationRequest(String month) {}
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.BILLING_ADMIN)
+    @Operation(
+            summary = "Reconcile a month (YYYY-MM)",
+            description = "Recomputes from the schedules what every subscription should have been charged for the"
+                    + " month and answers each one whose ledger entries differ, with the amounts in øre.")
+    public Response reconcile(ReconciliationRequest request, UriInfo uri) {
+        YearMonth month = ChargeRunResource.month(request == null ? null : request.month());
+        Reconciliations.Result result = reconciliations.reconcile(month);
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(result.id().toString())
+                        .build())
+                .entity(result)
+                .build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.BILLING_ADMIN)
+    @Operation(summary = "A reconciliation and its differences")
+    public Reconciliations.Result get(@PathParam("id") UUID id) {
+        return reconciliations.find(id).orElseThrow(() -> ProblemException.notFound("Reconciliation"));
+    }
+}

@@ -1,0 +1,181 @@
+package dk.flyt.billing.application;
+
+import dk.flyt.contracts.BusinessTime;
+import dk.flyt.platform.problem.ProblemException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Recomputes, in one set-based statement, what every subscription should have been charged for a month from its
+ * terms schedule and live ranges (the SQL functions of migration V7, a second implementation of the rules in
+ * {@code MonthlyCharge}), and compares it with the ledger's entries for that month. Months due by today count: a
+ * month the line was live on the 1st (and before it) from that 1st, the month it went live in from the next 1st, or
+ * at once when the line ended (R-BILL-02, R-BILL-10). Withdrawn lines are left out: their money is the withdrawal's. The differences are kept,
+ * answered, and counted in {@code flyt_billing_reconciliation_differences}.
+ */
+@ApplicationScoped
+public class Reconciliations {
+    private static final Logger LOG = Logger.getLogger(Reconciliations.class);
+
+    static final String COMPARE = """
+            WITH subs AS (
+                SELECT s.subscription_id, s.status FROM billable_subscription s WHERE s.status IN ('ACTIVE', 'ENDED')
+            ),
+            whole AS (
+                SELECT DISTINCT p.subscription_id FROM billing_period p JOIN subs USING (subscription_id)
+                WHERE p.starts_on < :first AND (p.ends_on IS NULL OR p.ends_on > :first)
+            ),
+            stretches AS (
+                SELECT w.subscription_id, CAST(:first AS date) AS a, CAST(:next AS date) AS b FROM whole w
+                WHERE CAST(:first AS date) <= CAST(:today AS date)
+                UNION ALL
+                SELECT p.subscription_id, p.starts_on, least(coalesce(p.ends_on, :next), :next)
+                FROM billing_period p JOIN subs s USING (subscription_id)
+                WHERE p.starts_on >= :first AND p.starts_on < :next
+                  AND least(coalesce(p.ends_on, :next), :next) > p.starts_on
+                  AND NOT EXISTS (SELECT 1 FROM whole w WHERE w.subscription_id = p.subscription_id)
+                  AND (CAST(:next AS date) <= CAST(:today AS date) OR s.status = 'ENDED')
+            ),
+            expected AS (
+                SELECT subscription_id, sum(billing_stretch(subscription_id, a, b, :days)) AS expected
+                FROM stretches GROUP BY subscription_id
+            ),
+            booked AS (
+                SELECT e.subscription_id, -sum(e.amount_ore) AS booked FROM ledger_entry e
+                WHERE e.period_month = :first AND e.subscription_id IS NOT NULL
+                GROUP BY e.subscription_id
+            ),
+            compared AS (
+                SELECT coalesce(x.subscription_id, b.subscription_id) AS subscription_id,
+                       coalesce(x.expected, 0) AS expected, coalesce(b.booked, 0) AS booked
+                FROM expected x FULL OUTER JOIN booked b ON b.subscription_id = x.subscription_id
+            )
+            SELECT c.subscription_id, s.customer_id, c.expected, c.booked
+            FROM compared c LEFT JOIN billable_subscription s ON s.subscription_id = c.subscription_id
+            WHERE coalesce(s.status, 'UNKNOWN') <> 'WITHDRAWN'
+            """;
+
+    /** One subscription whose month does not agree with the ledger; amounts in øre owed. */
+    public record Difference(String subscriptionId, String customerId, long expectedOre, long bookedOre) {
+        public long differenceOre() {
+            return bookedOre - expectedOre;
+        }
+    }
+
+    public record Result(UUID id, YearMonth month, int subscriptions, List<Difference> differences, Instant at) {}
+
+    private final EntityManager em;
+    private final Clock clock;
+    private final AtomicLong latestDifferences = new AtomicLong();
+
+    public Reconciliations(EntityManager em, Clock clock, MeterRegistry registry) {
+        this.em = em;
+        this.clock = clock;
+        Gauge.builder("flyt.billing.reconciliation.differences", latestDifferences, AtomicLong::get)
+                .description("Subscriptions whose charges for the latest reconciled month differ from the schedules")
+                .register(registry);
+    }
+
+    /** Reconciles {@code month}; a month that has not begun is refused (422). */
+    public Result reconcile(YearMonth month) {
+        LocalDate today = BusinessTime.today(clock);
+        if (month.isAfter(YearMonth.from(today))) {
+            throw ProblemException.unprocessable(
+                    "month-not-begun", "there is nothing to reconcile for " + month + " before " + month.atDay(1));
+        }
+        Result result = QuarkusTransaction.requiringNew().call(() -> compare(month, today));
+        latestDifferences.set(result.differences().size());
+        if (!result.differences().isEmpty()) {
+            LOG.warnf(
+                    "Reconciliation of %s: %d of %d subscriptions differ from their schedules",
+                    month, result.differences().size(), result.subscriptions());
+        }
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Result compare(YearMonth month, LocalDate today) {
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        List<Object[]> rows = em.createNativeQuery(COMPARE)
+                .setParameter("first", month.atDay(1))
+                .setParameter("next", month.plusMonths(1).atDay(1))
+                .setParameter("today", today)
+                .setParameter("days", month.lengthOfMonth())
+                .getResultList();
+        List<Difference> differences = new ArrayList<>();
+        for (Object[] r : rows) {
+            long expected = ((Number) r[2]).longValue();
+            long booked = ((Number) r[3]).longValue();
+            if (expected != booked) {
+                differences.add(new Difference((String) r[0], (String) r[1], expected, booked));
+            }
+        }
+        em.createNativeQuery("""
+                        INSERT INTO reconciliation (id, month, started_at, finished_at, subscriptions, differences)
+                        VALUES (:id, :month, :now, :now, :subs, :diffs)
+                        """)
+                .setParameter("id", id)
+                .setParameter("month", month.atDay(1))
+                .setParameter("now", now)
+                .setParameter("subs", rows.size())
+                .setParameter("diffs", differences.size())
+                .executeUpdate();
+        for (Difference d : differences) {
+            em.createNativeQuery("""
+                            INSERT INTO reconciliation_difference (reconciliation_id, subscription_id, customer_id,
+                                                                   expected_ore, booked_ore)
+                            VALUES (:id, :s, :c, :e, :b)
+                            """)
+                    .setParameter("id", id)
+                    .setParameter("s", d.subscriptionId())
+                    .setParameter("c", d.customerId())
+                    .setParameter("e", d.expectedOre())
+                    .setParameter("b", d.bookedOre())
+                    .executeUpdate();
+        }
+        return new Result(id, month, rows.size(), differences, now);
+    }
+
+    /** A stored reconciliation, or empty. */
+    @SuppressWarnings("unchecked")
+    public java.util.Optional<Result> find(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Object[]> runs = em.createNativeQuery(
+                            "SELECT month, subscriptions, finished_at FROM reconciliation WHERE id = :id")
+                    .setParameter("id", id)
+                    .getResultList();
+            if (runs.isEmpty()) {
+                return java.util.Optional.<Result>empty();
+            }
+            List<Object[]> rows =
+                    em.createNativeQuery("""
+                            SELECT subscription_id, customer_id, expected_ore, booked_ore
+                            FROM reconciliation_difference WHERE reconciliation_id = :id ORDER BY subscription_id
+                            """).setParameter("id", id).getResultList();
+            List<Difference> differences = rows.stream()
+                    .map(r -> new Difference(
+                            (String) r[0], (String) r[1], ((Number) r[2]).longValue(), ((Number) r[3]).longValue()))
+                    .toList();
+            Object at = runs.get(0)[2];
+            return java.util.Optional.of(new Result(
+                    id,
+                    YearMonth.from(Ledger.date(runs.get(0)[0])),
+                    ((Number) runs.get(0)[1]).intValue(),
+                    differences,
+                    at instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) at));
+        });
+    }
+}
