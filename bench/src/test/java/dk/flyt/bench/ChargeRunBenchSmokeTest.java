@@ -13,7 +13,7 @@ class ChargeRunBenchSmokeTest {
     void R_BILL_08_theBenchmarkChargesEverySeededSubscriptionOnce() throws Exception {
         Path work = Files.createTempDirectory("flyt-bench-smoke");
         try (EmbeddedPostgres pg = ChargeRunBench.start(work)) {
-            ChargeRunBench.Result r = ChargeRunBench.run(pg, 2_000, 300);
+            ChargeRunBench.Result r = ChargeRunBench.run(pg, 2_000, 300, 2);
             assertThat(r.charged()).isEqualTo(2_000);
             assertThat(r.runSeconds()).isPositive();
             assertThat(r.copySeconds()).isPositive();

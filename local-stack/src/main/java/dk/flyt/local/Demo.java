@@ -142,19 +142,25 @@ public final class Demo {
                         "billing-admin"),
                 r -> "FINISHED".equals(r.get("status").asText()),
                 "the charge run");
-        JsonNode charge = await(
+        // R-BILL-02: the first charge is two month entries, the rest of the port month and the next month
+        java.util.List<JsonNode> charges = await(
                         () -> stack.get(ServiceSettings.BILLING, "/api/v1/accounts/" + KAREN + "/entries", "karen"),
-                        e -> hasKind(e, "CHARGE", subscriptionId),
+                        e -> e.findParents("kind").stream()
+                                        .filter(x -> "CHARGE".equals(x.get("kind").asText())
+                                                && subscriptionId.equals(
+                                                        x.path("subscriptionId").asText()))
+                                        .count()
+                                >= 2,
                         "the first charge")
                 .findParents("kind")
                 .stream()
                 .filter(e -> "CHARGE".equals(e.get("kind").asText())
                         && subscriptionId.equals(e.path("subscriptionId").asText()))
-                .findFirst()
-                .orElseThrow();
-        step("charge run " + next + " finished: first charge "
-                + kroner(-charge.get("amount").asLong()) + " (the rest of " + YearMonth.from(portDate) + " from "
-                + portDate + " plus " + next + ")");
+                .toList();
+        long first = charges.stream().mapToLong(c -> -c.get("amount").asLong()).sum();
+        step("charge run " + next + " finished: first charge " + kroner(first) + " (the rest of "
+                + YearMonth.from(portDate) + " from " + portDate + ", " + kroner(-charges.get(0).get("amount").asLong())
+                + ", plus " + next + ", " + kroner(-charges.get(1).get("amount").asLong()) + ")");
         long balance = stack.get(ServiceSettings.BILLING, "/api/v1/accounts/" + KAREN, "karen")
                 .get("balance")
                 .asLong();
@@ -178,16 +184,6 @@ public final class Demo {
         } catch (IOException e) {
             System.err.println("could not remember the business time: " + e.getMessage());
         }
-    }
-
-    private static boolean hasKind(JsonNode entries, String kind, String subscriptionId) {
-        for (JsonNode e : entries) {
-            if (kind.equals(e.get("kind").asText())
-                    && subscriptionId.equals(e.path("subscriptionId").asText())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private JsonNode order(String id) {

@@ -30,55 +30,45 @@ public final class ChargeRunSql {
     private static final String CHUNK = """
             WITH chunk AS (
                 SELECT s.subscription_id, s.customer_id, s.activated_on, s.plan_code, s.monthly_price_ore,
-                       s.terms_from, s.range_count
+                       s.terms_from, s.activated_on >= ? AS new_line,
+                       s.range_count = 1
+                       AND CASE WHEN s.activated_on >= ?
+                                THEN s.terms_from <= s.activated_on AND NOT (s.plan_code = ANY (?))
+                                ELSE s.terms_from <= ? AND NOT (s.plan_code = ANY (?)) END AS simple
                 """ + DUE + """
-                  AND s.subscription_id > ?
+                  AND s.subscription_id > ? AND s.subscription_id <= ?
                 ORDER BY s.subscription_id
                 LIMIT ?
             ),
-            simple AS (
-                SELECT c.*, c.activated_on >= ? AS new_line
-                FROM chunk c
-                WHERE c.range_count = 1
-                  AND CASE WHEN c.activated_on >= ?
-                           THEN c.terms_from <= c.activated_on AND NOT (c.plan_code = ANY (?))
-                           ELSE c.terms_from <= ? AND NOT (c.plan_code = ANY (?)) END
-            ),
             priced AS (
-                SELECT p.subscription_id, p.customer_id, p.new_line, p.activated_on,
-                       CASE WHEN p.plan_code = ANY (?)
+                SELECT c.subscription_id, c.customer_id, c.activated_on, c.new_line,
+                       CASE WHEN c.plan_code = ANY (?)
                             THEN coalesce((SELECT pp.price_ore FROM plan_price pp
-                                           WHERE pp.plan_code = p.plan_code AND pp.effective_from >= p.terms_from
+                                           WHERE pp.plan_code = c.plan_code AND pp.effective_from >= c.terms_from
                                              AND pp.effective_from <= ?
                                            ORDER BY pp.effective_from DESC, pp.seq DESC LIMIT 1),
-                                          p.monthly_price_ore)
-                            ELSE p.monthly_price_ore END AS price
-                FROM simple p
-            ),
-            charges AS (
-                SELECT subscription_id, customer_id, price AS amount, CAST(? AS text) AS month, CAST(? AS date) AS period,
-                       CAST(? AS text) AS reason
-                FROM priced
-                UNION ALL
-                SELECT subscription_id, customer_id,
-                       (2 * price * (?::date - activated_on) + ?) / (2 * ?) AS amount, CAST(? AS text),
-                       CAST(? AS date), CAST(? AS text)
-                FROM priced WHERE new_line
+                                          c.monthly_price_ore)
+                            ELSE c.monthly_price_ore END AS price
+                FROM chunk c WHERE c.simple
             ),
             booked AS (
                 INSERT INTO ledger_entry (customer_id, kind, amount_ore, reason, cause, subscription_id, period_month,
                                           booked_at)
-                SELECT customer_id, 'CHARGE', -amount, reason, 'charge:' || subscription_id || ':' || month,
-                       subscription_id, period, ?
-                FROM charges
-                WHERE amount > 0
+                SELECT p.customer_id, 'CHARGE', -x.amount, x.reason, 'charge:' || p.subscription_id || ':' || x.month,
+                       p.subscription_id, x.period, ?
+                FROM priced p
+                CROSS JOIN LATERAL (
+                    VALUES (CAST(? AS text), CAST(? AS date), CAST(? AS text), p.price),
+                           (CASE WHEN p.new_line THEN CAST(? AS text) END, CAST(? AS date), CAST(? AS text),
+                            (2 * p.price * (CAST(? AS date) - p.activated_on) + ?) / (2 * ?))
+                ) AS x (month, period, reason, amount)
+                WHERE x.month IS NOT NULL AND x.amount > 0
                 ON CONFLICT (cause) DO NOTHING
-                RETURNING subscription_id
+                RETURNING period_month
             )
             SELECT (SELECT count(*) FROM chunk), (SELECT max(subscription_id) FROM chunk),
-                   (SELECT count(DISTINCT subscription_id) FROM booked),
-                   (SELECT array_agg(subscription_id) FROM chunk c
-                    WHERE NOT EXISTS (SELECT 1 FROM simple x WHERE x.subscription_id = c.subscription_id))
+                   (SELECT count(*) FROM booked WHERE period_month = ?),
+                   (SELECT array_agg(subscription_id) FROM chunk WHERE NOT simple)
             """;
 
     /**
@@ -86,6 +76,39 @@ public final class ChargeRunSql {
      * left to be charged from their schedule.
      */
     public record Chunk(int subscriptions, String lastKey, int booked, List<String> irregular) {}
+
+    /**
+     * Splits the subscriptions the run for {@code month} covers into at most {@code slices} ranges of about equal size,
+     * each {@code (from, to]}; the first starts after "" and the last ends at the largest id. Subscriptions that go live
+     * later (after the run was claimed) are charged by their own review.
+     */
+    public static List<String[]> slices(Connection c, YearMonth month, int slices) throws SQLException {
+        int total = countDue(c, month);
+        List<String> ends = new ArrayList<>();
+        for (int k = 1; k <= Math.max(1, slices) && total > 0; k++) {
+            long at = Math.max(0, (long) total * k / Math.max(1, slices) - 1);
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT s.subscription_id " + DUE + " ORDER BY s.subscription_id OFFSET ? LIMIT 1")) {
+                s.setDate(1, Date.valueOf(month.atDay(1)));
+                s.setLong(2, at);
+                try (ResultSet r = s.executeQuery()) {
+                    if (r.next() && (ends.isEmpty() || !r.getString(1).equals(ends.get(ends.size() - 1)))) {
+                        ends.add(r.getString(1));
+                    }
+                }
+            }
+        }
+        List<String[]> ranges = new ArrayList<>();
+        String from = "";
+        for (String end : ends) {
+            ranges.add(new String[] {from, end});
+            from = end;
+        }
+        if (ranges.isEmpty()) {
+            ranges.add(new String[] {"", ""});
+        }
+        return ranges;
+    }
 
     /** How many subscriptions the run for {@code month} covers. */
     public static int countDue(Connection c, YearMonth month) throws SQLException {
@@ -99,7 +122,8 @@ public final class ChargeRunSql {
     }
 
     /**
-     * Charges the next {@code size} subscriptions after {@code afterKey}, in one statement.
+     * Charges the next {@code size} subscriptions after {@code afterKey} and up to {@code upToKey} (a slice's end), in
+     * one statement.
      *
      * @param changingInMonth plans whose price changes on a day after the month's 1st and within it
      * @param changingSincePrevious plans whose price changes after the 1st of the month before and within the month
@@ -110,6 +134,7 @@ public final class ChargeRunSql {
             Connection c,
             YearMonth month,
             String afterKey,
+            String upToKey,
             int size,
             Instant now,
             Collection<String> changingInMonth,
@@ -120,31 +145,34 @@ public final class ChargeRunSql {
         Date prevFirst = Date.valueOf(month.minusMonths(1).atDay(1));
         YearMonth previous = month.minusMonths(1);
         int prevDays = previous.lengthOfMonth();
+        noJit(c);
         try (PreparedStatement s = c.prepareStatement(CHUNK)) {
             Array changingNow = c.createArrayOf("text", changingInMonth.toArray());
             Array changingBefore = c.createArrayOf("text", changingSincePrevious.toArray());
             Array repricedPlans = c.createArrayOf("text", repriced.toArray());
             int i = 1;
-            s.setDate(i++, first);
-            s.setString(i++, afterKey);
-            s.setInt(i++, size);
             s.setDate(i++, prevFirst);
             s.setDate(i++, prevFirst);
             s.setArray(i++, changingBefore);
             s.setDate(i++, first);
             s.setArray(i++, changingNow);
+            s.setDate(i++, first);
+            s.setString(i++, afterKey);
+            s.setString(i++, upToKey);
+            s.setInt(i++, size);
             s.setArray(i++, repricedPlans);
             s.setDate(i++, first);
+            s.setTimestamp(i++, Timestamp.from(now));
             s.setString(i++, month.toString());
             s.setDate(i++, first);
             s.setString(i++, "Monthly fee " + month);
-            s.setDate(i++, first);
-            s.setInt(i++, prevDays);
-            s.setInt(i++, prevDays);
             s.setString(i++, previous.toString());
             s.setDate(i++, prevFirst);
             s.setString(i++, "Monthly fee " + previous + " from activation");
-            s.setTimestamp(i++, Timestamp.from(now));
+            s.setDate(i++, first);
+            s.setInt(i++, prevDays);
+            s.setInt(i++, prevDays);
+            s.setDate(i++, first);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
                 List<String> irregular = new ArrayList<>();
@@ -156,6 +184,16 @@ public final class ChargeRunSql {
                 }
                 return new Chunk(r.getInt(1), r.getString(2), r.getInt(3), irregular);
             }
+        }
+    }
+
+    /**
+     * PostgreSQL compiles a statement it estimates costly to machine code first (JIT); a chunk would pay that
+     * compilation every time. Off for this transaction only.
+     */
+    static void noJit(Connection c) throws SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("SET LOCAL jit = off");
         }
     }
 

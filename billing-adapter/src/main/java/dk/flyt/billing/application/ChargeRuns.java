@@ -26,8 +26,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The monthly charge run (R-BILL-01, R-BILL-08). One run per month; it works through the live subscriptions in
- * chunks ({@link ChargeRunSql}), each chunk one transaction that also records progress, and charges the few it cannot
- * price in bulk from their schedule ({@link SubscriptionBook}). The replica running it holds a lease; if it dies,
+ * slices of their key space side by side ({@code flyt.billing.charge-run.parallelism}, a connection each), each slice
+ * chunk by chunk ({@link ChargeRunSql}), each chunk one transaction that also records the slice's progress, and
+ * charges the few it cannot price in bulk from their schedule ({@link SubscriptionBook}). The replica running it holds a lease; if it dies,
  * the next start after the lease expired resumes where it stopped, and the unique cause of every charge makes any
  * repeated chunk book nothing twice. A month whose run never happened (the service was down on the 1st) is run
  * before the next one; a subscription billing hears of after its month's run is charged by its review, at once
@@ -47,9 +48,15 @@ public class ChargeRuns {
     private final EntityManager em;
     private final Clock clock;
     private final int chunkSize;
+    private final int parallelism;
     private final Duration lease;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "charge-run");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ExecutorService slicers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "charge-run-slice");
         t.setDaemon(true);
         return t;
     });
@@ -62,6 +69,7 @@ public class ChargeRuns {
             EntityManager em,
             Clock clock,
             @ConfigProperty(name = "flyt.billing.charge-run.chunk-size", defaultValue = "5000") int chunkSize,
+            @ConfigProperty(name = "flyt.billing.charge-run.parallelism", defaultValue = "2") int parallelism,
             @ConfigProperty(name = "flyt.billing.charge-run.lease", defaultValue = "2m") Duration lease) {
         this.runs = runs;
         this.book = book;
@@ -70,6 +78,7 @@ public class ChargeRuns {
         this.em = em;
         this.clock = clock;
         this.chunkSize = chunkSize;
+        this.parallelism = Math.max(1, parallelism);
         this.lease = lease;
     }
 
@@ -170,8 +179,25 @@ public class ChargeRuns {
         boolean owned = "RUNNING".equals(run.status) && run.leaseUntil.isBefore(wall.instant());
         if (owned) {
             run.leaseUntil = wall.instant().plus(lease);
-            if (run.done == 0) {
+            boolean sliced = ((Number) em.createNativeQuery("SELECT count(*) FROM charge_run_slice WHERE run_id = :id")
+                                    .setParameter("id", run.id)
+                                    .getSingleResult())
+                            .intValue()
+                    > 0;
+            if (!sliced) {
                 run.total = session().doReturningWork(c -> ChargeRunSql.countDue(c, month));
+                List<String[]> slices = session().doReturningWork(c -> ChargeRunSql.slices(c, month, parallelism));
+                for (int n = 0; n < slices.size(); n++) {
+                    em.createNativeQuery("""
+                                    INSERT INTO charge_run_slice (run_id, n, from_key, to_key, last_key)
+                                    VALUES (:id, :n, :from, :to, :from)
+                                    """)
+                            .setParameter("id", run.id)
+                            .setParameter("n", n)
+                            .setParameter("from", slices.get(n)[0])
+                            .setParameter("to", slices.get(n)[1])
+                            .executeUpdate();
+                }
             }
         }
         return new Claim(run.id, month, owned);
@@ -179,7 +205,7 @@ public class ChargeRuns {
 
     private void runSafely(Claim claim) {
         try {
-            runChunks(claim.id(), Integer.MAX_VALUE);
+            runSlices(claim.id());
             if (QuarkusTransaction.requiringNew().call(() -> "FINISHED".equals(runs.findById(claim.id()).status))) {
                 reconciliations.reconcile(claim.month());
             }
@@ -193,16 +219,69 @@ public class ChargeRuns {
         }
     }
 
-    /** Works through at most {@code maxChunks} chunks; returns how many it did. */
+    /** Works through the run's unfinished slices side by side, each on a connection of its own, to the end. */
+    @SuppressWarnings("unchecked")
+    void runSlices(UUID id) {
+        List<Number> open = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "SELECT n FROM charge_run_slice WHERE run_id = :id AND NOT finished ORDER BY n")
+                .setParameter("id", id)
+                .getResultList());
+        List<java.util.concurrent.Future<Integer>> running = new ArrayList<>();
+        for (Number n : open) {
+            running.add(slicers.submit(() -> runSlice(id, n.intValue(), Integer.MAX_VALUE)));
+        }
+        for (var f : running) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        finishIfDone(id);
+    }
+
+    /** Works through at most {@code maxChunks} chunks, slice after slice; returns how many it did. For tests. */
+    @SuppressWarnings("unchecked")
     int runChunks(UUID id, int maxChunks) {
+        List<Number> open = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "SELECT n FROM charge_run_slice WHERE run_id = :id AND NOT finished ORDER BY n")
+                .setParameter("id", id)
+                .getResultList());
+        int chunks = 0;
+        for (Number n : open) {
+            if (chunks >= maxChunks) {
+                break;
+            }
+            chunks += runSlice(id, n.intValue(), maxChunks - chunks);
+        }
+        finishIfDone(id);
+        return chunks;
+    }
+
+    /** One slice, chunk by chunk, each chunk one transaction with the slice's progress and the run's lease. */
+    @SuppressWarnings("unchecked")
+    private int runSlice(UUID id, int n, int maxChunks) {
         int chunks = 0;
         while (chunks < maxChunks) {
             boolean finished = QuarkusTransaction.requiringNew().call(() -> {
-                ChargeRunEntity run = runs.findById(id, LockModeType.PESSIMISTIC_WRITE);
-                if (!"RUNNING".equals(run.status)) {
+                List<Object[]> rows = em.createNativeQuery("""
+                                SELECT s.last_key, s.to_key, s.finished, r.month, r.status
+                                FROM charge_run_slice s JOIN charge_run r ON r.id = s.run_id
+                                WHERE s.run_id = :id AND s.n = :n FOR UPDATE OF s
+                                """)
+                        .setParameter("id", id)
+                        .setParameter("n", n)
+                        .getResultList();
+                Object[] slice = rows.get(0);
+                if ((Boolean) slice[2] || !"RUNNING".equals(slice[4])) {
                     return true;
                 }
-                YearMonth month = YearMonth.from(run.month);
+                String lastKey = (String) slice[0];
+                String toKey = (String) slice[1];
+                YearMonth month = YearMonth.from(Ledger.date(slice[3]));
                 LocalDate first = month.atDay(1);
                 LocalDate next = month.plusMonths(1).atDay(1);
                 List<String> changingInMonth = planPrices.changingBetween(first.plusDays(1), next);
@@ -213,7 +292,8 @@ public class ChargeRuns {
                         .doReturningWork(c -> ChargeRunSql.chargeChunk(
                                 c,
                                 month,
-                                run.lastKey,
+                                lastKey,
+                                toKey,
                                 chunkSize,
                                 clock.instant(),
                                 changingInMonth,
@@ -224,19 +304,32 @@ public class ChargeRuns {
                     book.chargeDue(irregular, "run-" + month);
                     charged++;
                 }
-                run.done += chunk.subscriptions();
-                run.charged += charged;
-                if (chunk.lastKey() != null) {
-                    run.lastKey = chunk.lastKey();
-                }
-                run.leaseUntil = wall.instant().plus(lease);
-                if (chunk.subscriptions() < chunkSize) {
-                    run.status = "FINISHED";
-                    run.finishedAt = clock.instant();
-                    LOG.infof("Charge run for %s finished: %d subscriptions, %d charged", month, run.done, run.charged);
-                    return true;
-                }
-                return false;
+                boolean done = chunk.subscriptions() < chunkSize
+                        || chunk.lastKey() == null
+                        || chunk.lastKey().equals(toKey);
+                em.createNativeQuery("""
+                                UPDATE charge_run_slice SET last_key = :last, done = done + :done, charged = charged + :charged,
+                                       finished = :finished
+                                WHERE run_id = :id AND n = :n
+                                """)
+                        .setParameter("last", chunk.lastKey() == null ? lastKey : chunk.lastKey())
+                        .setParameter("done", chunk.subscriptions())
+                        .setParameter("charged", charged)
+                        .setParameter("finished", done)
+                        .setParameter("id", id)
+                        .setParameter("n", n)
+                        .executeUpdate();
+                // the run's progress and lease: one short update at the end, so that slices do not wait on each other
+                em.createNativeQuery("""
+                                UPDATE charge_run SET done = done + :done, charged = charged + :charged, lease_until = :lease
+                                WHERE id = :id
+                                """)
+                        .setParameter("done", chunk.subscriptions())
+                        .setParameter("charged", charged)
+                        .setParameter("lease", wall.instant().plus(lease))
+                        .setParameter("id", id)
+                        .executeUpdate();
+                return done;
             });
             chunks++;
             if (finished) {
@@ -246,6 +339,24 @@ public class ChargeRuns {
         return chunks;
     }
 
+    private void finishIfDone(UUID id) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ChargeRunEntity run = runs.findById(id, LockModeType.PESSIMISTIC_WRITE);
+            long open = ((Number) em.createNativeQuery(
+                                    "SELECT count(*) FROM charge_run_slice WHERE run_id = :id AND NOT finished")
+                            .setParameter("id", id)
+                            .getSingleResult())
+                    .longValue();
+            if (open == 0 && "RUNNING".equals(run.status)) {
+                run.status = "FINISHED";
+                run.finishedAt = clock.instant();
+                LOG.infof(
+                        "Charge run for %s finished: %d subscriptions, %d charged",
+                        YearMonth.from(run.month), run.done, run.charged);
+            }
+        });
+    }
+
     private Session session() {
         return em.unwrap(Session.class);
     }
@@ -253,5 +364,6 @@ public class ChargeRuns {
     @PreDestroy
     void stop() {
         worker.shutdownNow();
+        slicers.shutdownNow();
     }
 }

@@ -19,8 +19,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Recomputes, in one set-based statement, what every subscription should have been charged for a month from its
- * terms schedule and live ranges (the SQL functions of migration V7, a second implementation of the rules in
- * {@code MonthlyCharge}), and compares it with the ledger's entries for that month. Months due by today count: a
+ * terms schedule and live ranges (a second implementation of the rules in {@code MonthlyCharge}: joins for the
+ * common case of one price all month, the SQL functions of migration V7 for a stretch in which the price changes),
+ * and compares it with the ledger's entries for that month. Months due by today count: a
  * month the line was live on the 1st (and before it) from that 1st, the month it went live in from the next 1st, or
  * at once when the line ended (R-BILL-02, R-BILL-10). Withdrawn lines are left out: their money is the withdrawal's. The differences are kept,
  * answered, and counted in {@code flyt_billing_reconciliation_differences}.
@@ -29,7 +30,8 @@ import org.jboss.logging.Logger;
 public class Reconciliations {
     private static final Logger LOG = Logger.getLogger(Reconciliations.class);
 
-    static final String COMPARE = """
+    /** The comparison, one row per subscription: id, customer, expected, booked (øre owed). */
+    public static final String COMPARE = """
             WITH subs AS (
                 SELECT s.subscription_id, s.status FROM billable_subscription s WHERE s.status IN ('ACTIVE', 'ENDED')
             ),
@@ -48,9 +50,34 @@ public class Reconciliations {
                   AND NOT EXISTS (SELECT 1 FROM whole w WHERE w.subscription_id = p.subscription_id)
                   AND (CAST(:next AS date) <= CAST(:today AS date) OR s.status = 'ENDED')
             ),
+            terms_at AS (
+                SELECT DISTINCT ON (st.subscription_id, st.a)
+                       st.subscription_id, st.a, st.b, t.plan_code, t.price_ore, t.effective_from AS terms_from
+                FROM stretches st
+                JOIN subscription_terms t ON t.subscription_id = st.subscription_id AND t.effective_from <= st.a
+                ORDER BY st.subscription_id, st.a, t.effective_from DESC, t.seq DESC
+            ),
+            priced AS (
+                SELECT ta.subscription_id, ta.a, ta.b,
+                       CASE WHEN ta.plan_code IN (SELECT plan_code FROM plan_price WHERE effective_from <= ta.a)
+                            THEN coalesce((SELECT pp.price_ore FROM plan_price pp
+                                           WHERE pp.plan_code = ta.plan_code AND pp.effective_from >= ta.terms_from
+                                             AND pp.effective_from <= ta.a
+                                           ORDER BY pp.effective_from DESC, pp.seq DESC LIMIT 1),
+                                          ta.price_ore)
+                            ELSE ta.price_ore END AS price,
+                       ta.plan_code IN (SELECT plan_code FROM plan_price
+                                        WHERE effective_from > ta.a AND effective_from < ta.b)
+                       OR EXISTS (SELECT 1 FROM subscription_terms t2
+                                  WHERE t2.subscription_id = ta.subscription_id
+                                    AND t2.effective_from > ta.a AND t2.effective_from < ta.b) AS changes
+                FROM terms_at ta
+            ),
             expected AS (
-                SELECT subscription_id, sum(billing_stretch(subscription_id, a, b, :days)) AS expected
-                FROM stretches GROUP BY subscription_id
+                SELECT subscription_id,
+                       sum(CASE WHEN changes THEN billing_stretch(subscription_id, a, b, :days)
+                                ELSE billing_half_up(price * (b - a), :days) END) AS expected
+                FROM priced GROUP BY subscription_id
             ),
             booked AS (
                 SELECT e.subscription_id, -sum(e.amount_ore) AS booked FROM ledger_entry e
@@ -109,6 +136,7 @@ public class Reconciliations {
     private Result compare(YearMonth month, LocalDate today) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
+        em.createNativeQuery("SET LOCAL jit = off").executeUpdate();
         List<Object[]> rows = em.createNativeQuery(COMPARE)
                 .setParameter("first", month.atDay(1))
                 .setParameter("next", month.plusMonths(1).atDay(1))

@@ -33,9 +33,6 @@ public class ChargeRunEntity {
     @Column(nullable = false)
     public int failures;
 
-    @Column(name = "last_key", nullable = false)
-    public String lastKey = "";
-
     @Column(name = "lease_until", nullable = false)
     public Instant leaseUntil;
 

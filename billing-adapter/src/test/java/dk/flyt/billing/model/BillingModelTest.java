@@ -39,12 +39,15 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(FlytTestResource.class)
 @TestProfile(BillingModelTest.Profile.class)
 class BillingModelTest {
-    /** Its own database and a bigger chunk: the sequences run one after another, months apart. */
+    /**
+     * Its own database, a bigger chunk and two slices side by side: the sequences run one after another, months apart.
+     */
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "flyt.billing.charge-run.chunk-size", "500",
+                    "flyt.billing.charge-run.parallelism", "2",
                     "flyt.billing.price-reviews.background", "false");
         }
     }
