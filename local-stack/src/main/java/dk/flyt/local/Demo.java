@@ -146,9 +146,10 @@ public final class Demo {
         java.util.List<JsonNode> charges = await(
                         () -> stack.get(ServiceSettings.BILLING, "/api/v1/accounts/" + KAREN + "/entries", "karen"),
                         e -> e.findParents("kind").stream()
-                                        .filter(x -> "CHARGE".equals(x.get("kind").asText())
-                                                && subscriptionId.equals(
-                                                        x.path("subscriptionId").asText()))
+                                        .filter(x ->
+                                                "CHARGE".equals(x.get("kind").asText())
+                                                        && subscriptionId.equals(x.path("subscriptionId")
+                                                                .asText()))
                                         .count()
                                 >= 2,
                         "the first charge")
@@ -159,7 +160,8 @@ public final class Demo {
                 .toList();
         long first = charges.stream().mapToLong(c -> -c.get("amount").asLong()).sum();
         step("charge run " + next + " finished: first charge " + kroner(first) + " (the rest of "
-                + YearMonth.from(portDate) + " from " + portDate + ", " + kroner(-charges.get(0).get("amount").asLong())
+                + YearMonth.from(portDate) + " from " + portDate + ", "
+                + kroner(-charges.get(0).get("amount").asLong())
                 + ", plus " + next + ", " + kroner(-charges.get(1).get("amount").asLong()) + ")");
         long balance = stack.get(ServiceSettings.BILLING, "/api/v1/accounts/" + KAREN, "karen")
                 .get("balance")

@@ -133,8 +133,7 @@ class SagaOutcomesTest {
                 .containsExactly(
                         Map.entry(YearMonth.from(p.portDate()).atDay(1).toString(), -restOfMonth(9_900, p.portDate())),
                         Map.entry(next.atDay(1).toString(), -9_900L));
-        assertThat(j.balance(p.customerId()))
-                .isEqualTo(-9_900 - restOfMonth(9_900, p.portDate()) - 9_900);
+        assertThat(j.balance(p.customerId())).isEqualTo(-9_900 - restOfMonth(9_900, p.portDate()) - 9_900);
     }
 
     @Test
@@ -324,7 +323,8 @@ class SagaOutcomesTest {
         j.moveTo(second.atDay(1), LocalTime.of(3, 0));
         Journey.await(() -> j.subscription(subscriptionId), s -> "MOBILE_10GB".equals(s.getString("plan")), "new plan");
         j.chargeRun(second);
-        var entries = j.awaitEntries(customer, e -> chargesByMonth(e).containsKey(second.atDay(1).toString()));
+        var entries = j.awaitEntries(
+                customer, e -> chargesByMonth(e).containsKey(second.atDay(1).toString()));
         assertThat(chargesByMonth(entries))
                 .as("the old plan's month, then the new plan's price from the month change")
                 .containsEntry(first.atDay(1).toString(), -14_900L)
@@ -392,8 +392,8 @@ class SagaOutcomesTest {
         j.moveTo(next.atDay(1), LocalTime.of(3, 0));
         j.chargeRun(next);
         for (PortIn p : scheduled) {
-            var entries = j.awaitEntries(
-                    p.customerId(), e -> chargesByMonth(e).containsKey(next.atDay(1).toString()));
+            var entries = j.awaitEntries(p.customerId(), e -> chargesByMonth(e)
+                    .containsKey(next.atDay(1).toString()));
             assertThat(ofKind(entries, "CHARGE"))
                     .as("the port month's rest and the next month, each once")
                     .hasSize(chargesByMonth(entries).size());
