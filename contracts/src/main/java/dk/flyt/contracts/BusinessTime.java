@@ -3,6 +3,7 @@ package dk.flyt.contracts;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 
 /** Dates of the Danish business day are dates in Copenhagen, whatever zone a server runs in. */
 public final class BusinessTime {
@@ -11,6 +12,11 @@ public final class BusinessTime {
     /** Today's business date by the given clock. */
     public static LocalDate today(Clock clock) {
         return LocalDate.ofInstant(clock.instant(), ZONE);
+    }
+
+    /** The business date and time now, in Copenhagen. */
+    public static ZonedDateTime now(Clock clock) {
+        return clock.instant().atZone(ZONE);
     }
 
     private BusinessTime() {}

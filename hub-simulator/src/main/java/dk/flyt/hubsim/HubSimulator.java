@@ -1,6 +1,7 @@
 package dk.flyt.hubsim;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -22,10 +23,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,15 +36,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * The porting hub and the other Danish operators, simulated. Flyt's {@code HttpHubClient} posts to
- * {@code <url>/messages} exactly as to the real hub; the simulator answers as the donor operator of each number
- * and delivers its messages to Flyt's {@code /api/v1/interop/messages} with that operator's token.
+ * {@code <url>/messages} and {@code <url>/number-lookups} exactly as to the real hub (with a token the simulator
+ * checks like the hub, when {@link #verifyTokens} is set); the simulator answers as the donor operator of each
+ * number, routes executed ports network by network, and delivers its messages to Flyt's
+ * {@code /api/v1/interop/messages} with the sending operator's token. Switches make it fail the way real
+ * interconnects do: outages, duplicates, reordering, late answers, partial or missing routing, hostile operators
+ * and replays.
  */
 public final class HubSimulator implements AutoCloseable {
+    /** The other Danish operators' networks that route a ported number. */
+    public static final List<String> NETWORKS = List.of("TDC", "TELIA", "TELENOR");
+
     private final URI flyt;
     private final Function<String, String> tokenFor;
     private final String flytOperator;
@@ -60,13 +71,20 @@ public final class HubSimulator implements AutoCloseable {
     private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
     private final Map<String, String> donors = new ConcurrentHashMap<>();
     private final Map<String, String> subscriberIccids = new ConcurrentHashMap<>();
-    private final Map<String, HubMessage> heldCompletions = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> withheld = new ConcurrentHashMap<>();
+    private final Map<String, HubMessage> heldRouting = new ConcurrentHashMap<>();
+    private final Map<String, List<HubMessage>> heldAnswers = new ConcurrentHashMap<>();
+    private final Set<String> answersHeldOnce = ConcurrentHashMap.newKeySet();
     private final List<HubMessage> received = new CopyOnWriteArrayList<>();
     private final List<HubMessage> delivered = new CopyOnWriteArrayList<>();
     private final AtomicInteger failNext = new AtomicInteger();
     private final Map<String, AtomicInteger> failNextFor = new ConcurrentHashMap<>();
+    private final AtomicReference<Instant> unavailableUntil = new AtomicReference<>(Instant.MIN);
+    private final List<String> refusedTokens = new CopyOnWriteArrayList<>();
+    private volatile int deliveries = 1;
     private volatile Duration lateness = Duration.ofSeconds(2);
     private volatile Clock clock = Clock.systemUTC();
+    private volatile TokenVerifier verifier;
     private HttpServer server;
 
     /**
@@ -83,6 +101,7 @@ public final class HubSimulator implements AutoCloseable {
     public HubSimulator start(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/messages", this::receive);
+        server.createContext("/number-lookups", this::lookup);
         server.setExecutor(Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "hub-simulator-http");
             t.setDaemon(true);
@@ -104,7 +123,7 @@ public final class HubSimulator implements AutoCloseable {
         return this;
     }
 
-    /** The operator that holds the number today (default {@code TDC}). */
+    /** The operator that holds the number today (default {@code TDC}): the hub's number register. */
     public HubSimulator donor(String number, String operator) {
         donors.put(number, operator);
         return this;
@@ -113,6 +132,21 @@ public final class HubSimulator implements AutoCloseable {
     /** The donor's subscriber: a porting request must quote this ICCID. */
     public HubSimulator subscriber(String number, String iccid) {
         subscriberIccids.put(number, iccid);
+        return this;
+    }
+
+    /** With {@link Behaviour#PARTIAL_ROUTING}: the networks that do not route the number until released. */
+    public HubSimulator withhold(String number, String... networks) {
+        withheld.put(number, List.of(networks));
+        return this;
+    }
+
+    /**
+     * Check Flyt's token on every request as the hub does: signed by {@code issuer}, carrying operator id
+     * {@code operator}. Without it, any bearer token passes (but one must be there).
+     */
+    public HubSimulator verifyTokens(URI issuer, String operator) {
+        verifier = new TokenVerifier(issuer, operator);
         return this;
     }
 
@@ -128,7 +162,19 @@ public final class HubSimulator implements AutoCloseable {
         return this;
     }
 
-    /** The clock the simulated operators stamp their messages with. */
+    /** The hub answers 503 to everything from now (by the simulator's clock) for {@code d}. */
+    public HubSimulator unavailableFor(Duration d) {
+        unavailableUntil.set(clock.instant().plus(d));
+        return this;
+    }
+
+    /** Every message the simulator sends to Flyt is posted {@code n} times (the same message id), as hubs retry. */
+    public HubSimulator deliverEach(int n) {
+        deliveries = Math.max(1, n);
+        return this;
+    }
+
+    /** The clock the simulated operators stamp their messages with, and outages are timed by. */
     public HubSimulator clock(Clock c) {
         clock = c;
         return this;
@@ -151,12 +197,17 @@ public final class HubSimulator implements AutoCloseable {
         return received.stream().filter(filter).toList();
     }
 
-    /** Every message the simulator delivered to Flyt. */
+    /** Every message the simulator delivered to Flyt (accepted with a 2xx), each once however often it was posted. */
     public List<HubMessage> delivered() {
         return List.copyOf(delivered);
     }
 
-    // ---- what other operators do on their own ----------------------------------------------------------------
+    /** Why each request with a token the hub would not accept was refused, in order. */
+    public List<String> refusedTokens() {
+        return List.copyOf(refusedTokens);
+    }
+
+    // ---- what other operators and the hub do on their own ------------------------------------------------------
 
     /** Another operator asks Flyt to let a number go (port-out). Returns the dossier id. */
     public String requestPortOut(String recipient, String number, String iccid, LocalDate date) {
@@ -195,8 +246,31 @@ public final class HubSimulator implements AutoCloseable {
                 operator));
     }
 
-    /** The hub reports that a port failed. */
-    public void reportPortingFailed(String dossier, String number) {
+    /** The hub confirms that {@code network} routes the number of {@code dossier} to {@code operator}. */
+    public void confirmRouting(String dossier, String number, String operator, String network) {
+        deliver(new HubMessage(
+                HubMessage.VERSION,
+                "HUB-" + UUID.randomUUID(),
+                HubMessageKind.ROUTING_CONFIRMED,
+                HubMessage.HUB,
+                flytOperator,
+                dossier,
+                clock.instant(),
+                number,
+                null,
+                null,
+                null,
+                null,
+                operator,
+                null,
+                network));
+    }
+
+    /**
+     * The hub reports that a port failed; {@code recipient} names the dossier's recipient for a port-out (the
+     * operator the number was going to), null for a port-in of Flyt's.
+     */
+    public void reportPortingFailed(String dossier, String number, String recipient) {
         deliver(message(
                 HubMessageKind.ERROR,
                 HubMessage.HUB,
@@ -207,21 +281,66 @@ public final class HubSimulator implements AutoCloseable {
                 null,
                 null,
                 Codes.PORTING_FAILED,
-                null));
+                recipient));
     }
 
-    /** Delivers a completion held back by {@link Behaviour#COMPLETE_LATE}. */
-    public boolean releaseCompletion(String dossier) {
-        HubMessage held = heldCompletions.remove(dossier);
+    /** The hub reports that a port failed (a port-in of Flyt's, or a port-out found by dossier and number). */
+    public void reportPortingFailed(String dossier, String number) {
+        reportPortingFailed(dossier, number, null);
+    }
+
+    /** Routes the networks held back by PARTIAL_ROUTING or NO_ROUTING, then broadcasts the completion. */
+    public boolean releaseRouting(String dossier) {
+        HubMessage held = heldRouting.remove(dossier);
         if (held == null) {
             return false;
         }
+        route(held, NETWORKS.stream().filter(n -> !confirmed(dossier, n)).toList());
         broadcastPerformed(held.dossierId(), held.number(), held.operator());
         return true;
     }
 
-    /** Sends any message to Flyt as its sender, as a misbehaving or duplicating operator would. */
+    /** Delivers a completion held back by {@link Behaviour#COMPLETE_LATE} or {@link Behaviour#NO_ROUTING}. */
+    public boolean releaseCompletion(String dossier) {
+        return releaseRouting(dossier);
+    }
+
+    /** Delivers the donor's answers held back by {@link Behaviour#HOLD_ANSWER}, stamped now. */
+    public boolean releaseAnswers(String dossier) {
+        List<HubMessage> held = heldAnswers.remove(dossier);
+        if (held == null) {
+            return false;
+        }
+        held.forEach(a -> deliver(a.stampedAt(clock.instant())));
+        return true;
+    }
+
+    /** Sends any message to Flyt as its sender, as a misbehaving or duplicating operator would; the HTTP status. */
     public int deliver(HubMessage m) {
+        int status = 0;
+        for (int i = 0; i < deliveries; i++) {
+            status = post(m).status();
+        }
+        return status;
+    }
+
+    /** What Flyt answered to one post. */
+    public record Response(int status, String body) {
+        /** A field Flyt's problem document names, or null. */
+        public String field() {
+            try {
+                JsonNode errors = new ObjectMapper().readTree(body).path("errors");
+                return errors.isArray() && !errors.isEmpty()
+                        ? errors.get(0).path("field").asText()
+                        : null;
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
+
+    /** Posts one message to Flyt once, as its sender, and returns Flyt's answer (a problem document if refused). */
+    public Response post(HubMessage m) {
         try {
             HttpRequest request = HttpRequest.newBuilder(flyt.resolve("/api/v1/interop/messages"))
                     .timeout(Duration.ofSeconds(10))
@@ -229,12 +348,12 @@ public final class HubSimulator implements AutoCloseable {
                     .header("Authorization", "Bearer " + tokenFor.apply(m.sender()))
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(m)))
                     .build();
-            int status =
-                    http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status / 100 == 2) {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() / 100 == 2
+                    && delivered.stream().noneMatch(d -> d.messageId().equals(m.messageId()))) {
                 delivered.add(m);
             }
-            return status;
+            return new Response(r.statusCode(), r.body());
         } catch (IOException e) {
             throw new IllegalStateException("cannot deliver to Flyt", e);
         } catch (InterruptedException e) {
@@ -273,18 +392,51 @@ public final class HubSimulator implements AutoCloseable {
 
     // ---- the hub's side of Flyt's messages -------------------------------------------------------------------
 
+    private boolean refused(HttpExchange exchange) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            respond(exchange, 405, "{\"error\":\"POST only\"}");
+            return true;
+        }
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        TokenVerifier v = verifier;
+        TokenVerifier.Refusal refusal = v == null
+                ? (authorization == null ? new TokenVerifier.Refusal(401, "missing token") : null)
+                : v.check(authorization);
+        if (refusal != null) {
+            refusedTokens.add(refusal.status() + " " + refusal.reason());
+            respond(exchange, refusal.status(), "{\"error\":\"" + refusal.reason() + "\"}");
+            return true;
+        }
+        if (clock.instant().isBefore(unavailableUntil.get()) || failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            respond(exchange, 503, "{\"error\":\"hub unavailable\"}");
+            return true;
+        }
+        return false;
+    }
+
+    private void lookup(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (refused(exchange)) {
+                return;
+            }
+            String number;
+            try (InputStream in = exchange.getRequestBody()) {
+                number = json.readTree(in).path("number").asText(null);
+            } catch (IOException e) {
+                number = null;
+            }
+            if (number == null) {
+                respond(exchange, 400, "{\"error\":\"number is required\"}");
+                return;
+            }
+            String holder = donors.getOrDefault(number, "TDC");
+            respond(exchange, 200, json.writeValueAsString(Map.of("number", number, "operator", holder)));
+        }
+    }
+
     private void receive(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                respond(exchange, 405, "{\"error\":\"POST only\"}");
-                return;
-            }
-            if (exchange.getRequestHeaders().getFirst("Authorization") == null) {
-                respond(exchange, 401, "{\"error\":\"missing token\"}");
-                return;
-            }
-            if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                respond(exchange, 503, "{\"error\":\"hub unavailable\"}");
+            if (refused(exchange)) {
                 return;
             }
             HubMessage m;
@@ -308,16 +460,41 @@ public final class HubSimulator implements AutoCloseable {
     private void react(HubMessage m) {
         switch (m.kind()) {
             case PORTING_REQUEST -> answerAsDonor(m);
-            case PORTING_PERFORMED -> {
-                if (behaviours.get(m.number()) == Behaviour.COMPLETE_LATE) {
-                    heldCompletions.put(m.dossierId(), m);
-                } else {
-                    broadcastPerformed(m.dossierId(), m.number(), m.operator());
-                }
+            case PORTING_PERFORMED -> execute(m);
+            default -> {
+                // CANCEL, answers to port-outs, errors and returned numbers are recorded; nobody needs a reply
+            }
+        }
+    }
+
+    /** Flyt executes a port-in: the networks route the number to Flyt one by one, then the hub broadcasts it. */
+    private void execute(HubMessage m) {
+        Behaviour b = behaviours.getOrDefault(m.number(), Behaviour.ACCEPT);
+        switch (b) {
+            case NO_ROUTING, COMPLETE_LATE -> heldRouting.put(m.dossierId(), m);
+            case PARTIAL_ROUTING -> {
+                List<String> out = withheld.getOrDefault(m.number(), List.of(NETWORKS.getLast()));
+                route(m, NETWORKS.stream().filter(n -> !out.contains(n)).toList());
+                heldRouting.put(m.dossierId(), m);
             }
             default -> {
-                // CANCEL, answers to port-outs, errors and returned numbers are recorded; the donor needs no reply
+                route(m, NETWORKS);
+                broadcastPerformed(m.dossierId(), m.number(), m.operator());
             }
+        }
+    }
+
+    private final Map<String, Set<String>> routed = new ConcurrentHashMap<>();
+
+    private boolean confirmed(String dossier, String network) {
+        return routed.getOrDefault(dossier, Set.of()).contains(network);
+    }
+
+    private void route(HubMessage m, List<String> networks) {
+        for (String network : networks) {
+            routed.computeIfAbsent(m.dossierId(), d -> ConcurrentHashMap.newKeySet())
+                    .add(network);
+            confirmRouting(m.dossierId(), m.number(), m.operator(), network);
         }
     }
 
@@ -325,12 +502,12 @@ public final class HubSimulator implements AutoCloseable {
         String donor = donors.getOrDefault(request.number(), "TDC");
         Behaviour b = behaviours.getOrDefault(request.number(), Behaviour.ACCEPT);
         String knownIccid = subscriberIccids.get(request.number());
-        if (b == Behaviour.ACCEPT && knownIccid != null && !knownIccid.equals(request.iccid())) {
+        boolean accepting = b != Behaviour.REJECT_WRONG_ICCID && b != Behaviour.REJECT_UNKNOWN_NUMBER;
+        if (accepting && knownIccid != null && !knownIccid.equals(request.iccid())) {
             b = Behaviour.REJECT_WRONG_ICCID;
         }
         List<HubMessage> answers = new ArrayList<>();
         switch (b) {
-            case ACCEPT, COMPLETE_LATE -> answers.add(answer(request, donor, Answer.ACCEPT, null));
             case REJECT_WRONG_ICCID -> answers.add(answer(request, donor, Answer.REJECT, Codes.ICCID_MISMATCH));
             case REJECT_UNKNOWN_NUMBER -> answers.add(answer(request, donor, Answer.REJECT, Codes.UNKNOWN_NUMBER));
             case ANSWER_TWICE -> {
@@ -346,8 +523,38 @@ public final class HubSimulator implements AutoCloseable {
             case ANSWER_LATE -> {
                 deliver(answer(request, donor, Answer.DELAYED, null));
                 HubMessage accept = answer(request, donor, Answer.ACCEPT, null);
-                executor.schedule(() -> deliver(accept), lateness.toMillis(), TimeUnit.MILLISECONDS);
+                executor.schedule(
+                        () -> deliver(accept.stampedAt(clock.instant())), lateness.toMillis(), TimeUnit.MILLISECONDS);
             }
+            case HOLD_ANSWER -> {
+                HubMessage accept = answer(request, donor, Answer.ACCEPT, null);
+                if (answersHeldOnce.add(request.dossierId())) {
+                    heldAnswers
+                            .computeIfAbsent(request.dossierId(), d -> new CopyOnWriteArrayList<>())
+                            .add(accept);
+                } else {
+                    answers.add(accept);
+                }
+            }
+            case PROPOSE_LATER_DATE -> {
+                HubMessage accept = answer(request, donor, Answer.ACCEPT, null);
+                answers.add(new HubMessage(
+                        accept.version(),
+                        accept.messageId(),
+                        accept.kind(),
+                        accept.sender(),
+                        accept.recipient(),
+                        accept.dossierId(),
+                        accept.sentAt(),
+                        accept.number(),
+                        null,
+                        request.portDate() == null ? null : request.portDate().plusDays(7),
+                        Answer.ACCEPT,
+                        null,
+                        null,
+                        request.messageId()));
+            }
+            default -> answers.add(answer(request, donor, Answer.ACCEPT, null));
         }
         answers.forEach(this::deliver);
     }

@@ -12,15 +12,16 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs the hub simulator on its own, for local runs:
- * {@code java -cp ... dk.flyt.hubsim.HubSimulatorMain <port> <flyt-porting-url> <oidc-token-endpoint>}.
+ * {@code java -cp ... dk.flyt.hubsim.HubSimulatorMain <port> <flyt-porting-url> <oidc-token-endpoint> [<issuer>]}.
+ * With an issuer, Flyt's requests must carry a token of that issuer with operator id {@code FLYT}.
  * Operators' tokens come from the token endpoint with the client-credentials grant, client id
  * {@code operator-<id>}, and the parameters {@code roles=np-operator} and {@code operator_id=<id>} (the test OIDC
  * provider honours them; a Keycloak realm gives each operator client those claims by mappers instead).
  */
 public final class HubSimulatorMain {
     public static void main(String[] args) throws Exception {
-        if (args.length != 3) {
-            System.err.println("usage: HubSimulatorMain <port> <flyt-porting-url> <oidc-token-endpoint>");
+        if (args.length != 3 && args.length != 4) {
+            System.err.println("usage: HubSimulatorMain <port> <flyt-porting-url> <oidc-token-endpoint> [<issuer>]");
             System.exit(2);
         }
         int port = Integer.parseInt(args[0]);
@@ -48,6 +49,9 @@ public final class HubSimulatorMain {
                     }
                 }),
                 "FLYT");
+        if (args.length == 4) {
+            simulator.verifyTokens(URI.create(args[3]), "FLYT");
+        }
         simulator.start(port);
         System.out.println("Hub simulator listening on " + simulator.url() + ", delivering to " + flyt);
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));

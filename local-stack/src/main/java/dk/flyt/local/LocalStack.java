@@ -101,6 +101,7 @@ public final class LocalStack {
                         URI.create("http://127.0.0.1:" + PORTING_PORT),
                         operator -> tokens.token("operator-" + operator),
                         "FLYT")
+                .verifyTokens(URI.create(ISSUER), "FLYT")
                 .start(HUB_PORT);
         stops.add(hub::close);
         say("porting hub simulator on http://127.0.0.1:" + HUB_PORT + " (donor TDC accepts every port by default)");
@@ -135,7 +136,7 @@ public final class LocalStack {
                         kafka.bootstrapServers(),
                         ISSUER,
                         hub.url(),
-                        "local-hub-token"),
+                        "operator-flyt-secret"),
                 state.resolve("logs"));
     }
 

@@ -22,9 +22,11 @@ public final class ServiceSettings {
     /**
      * @param jdbcUrl the service's own database
      * @param hubUrl the porting hub (used by the porting service only)
+     * @param hubClientSecret the secret of the porting service's OIDC client {@code operator-FLYT}, which gets its
+     *     hub token by the client-credentials grant
      */
     public static Map<String, String> properties(
-            String module, String jdbcUrl, String kafka, String issuer, String hubUrl, String hubToken) {
+            String module, String jdbcUrl, String kafka, String issuer, String hubUrl, String hubClientSecret) {
         Map<String, String> p = new HashMap<>();
         p.put("quarkus.profile", "dev");
         p.put("quarkus.datasource.jdbc.url", jdbcUrl);
@@ -37,7 +39,11 @@ public final class ServiceSettings {
             case SUBSCRIPTION -> p.put("flyt.subscription.timers-every", "1s");
             case PORTING -> {
                 p.put("flyt.porting.hub.url", hubUrl);
-                p.put("flyt.porting.hub.token", hubToken);
+                p.put("quarkus.oidc-client.client-id", "operator-FLYT");
+                p.put("quarkus.oidc-client.credentials.secret", hubClientSecret);
+                // Keycloak gives the client its role and operator id by mappers; the test OIDC provider takes these
+                p.put("quarkus.oidc-client.grant-options.client.roles", "np-operator");
+                p.put("quarkus.oidc-client.grant-options.client.operator_id", "FLYT");
                 p.put("flyt.porting.hub.initial-backoff", "0.2s");
                 p.put("flyt.porting.hub.poll-interval", "0.2s");
                 p.put("flyt.porting.scheduler-every", "1s");

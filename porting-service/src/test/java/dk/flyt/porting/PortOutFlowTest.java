@@ -10,11 +10,13 @@ import dk.flyt.contracts.Topics;
 import dk.flyt.contracts.hub.HubMessage;
 import dk.flyt.contracts.hub.HubMessageKind;
 import dk.flyt.contracts.porting.PortingCommands.OpenPortOutWindow;
+import dk.flyt.contracts.subscription.SubscriptionEvents.SimReplaced;
 import dk.flyt.contracts.subscription.SubscriptionEvents.SubscriptionActivated;
 import dk.flyt.testing.FlytTestResource;
 import dk.flyt.testing.KafkaTestClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -29,11 +31,26 @@ class PortOutFlowTest extends PortingFlowTest {
 
     /** A live subscription as the subscription service announces it; with a binding period until next spring. */
     private String ourNumber() {
+        return ourLine().number();
+    }
+
+    record Line(String subscription, String number) {}
+
+    private Line ourLine() {
         String number = newNumber();
         String subscription = "sub-" + UUID.randomUUID();
         activated(subscription, number, LocalDate.parse("2026-10-01"), LocalDate.parse("2027-04-01"));
         Porting.awaitNumber(number, "ACTIVE");
-        return number;
+        return new Line(subscription, number);
+    }
+
+    private String window(String number) {
+        command(
+                json,
+                "OpenPortOutWindow",
+                "w-" + number,
+                new OpenPortOutWindow(number, "cust-w", LocalDate.parse("2026-11-02")));
+        return Porting.awaitNumber(number, "WINDOW").getString("windowUntil");
     }
 
     /** The subscription service's fact that {@code number} is live, keyed by the subscription. */
@@ -45,6 +62,16 @@ class PortOutFlowTest extends PortingFlowTest {
                 subscription,
                 new SubscriptionActivated(
                         subscription, "cust-" + subscription, number, ICCID, "MOBILE_10GB", 9900, on, bindingEndsOn));
+    }
+
+    /** The subscription service's fact that the line got a new SIM. */
+    private void simReplaced(String subscription, String number, String newIccid) {
+        Porting.event(
+                json,
+                Topics.SUBSCRIPTION_EVENTS,
+                "SimReplaced",
+                subscription,
+                new SimReplaced(subscription, "cust-" + subscription, LocalDate.parse("2026-11-02"), number, newIccid));
     }
 
     private HubMessage answerTo(String dossier) {
@@ -106,7 +133,7 @@ class PortOutFlowTest extends PortingFlowTest {
                 r -> r.value().contains(number) && "PortOutCompleted".equals(KafkaTestClient.header(r, "ce_type")),
                 Porting.WAIT);
 
-        hub.reportPortingFailed(dossier, number);
+        hub.reportPortingFailed(dossier, number, "TELIA");
 
         List<ConsumerRecord<String, String>> events = KafkaTestClient.readUntil(
                 Topics.PORTING_EVENTS,
@@ -180,6 +207,121 @@ class PortOutFlowTest extends PortingFlowTest {
         clock.set(copenhagen("2026-11-12T09:00"));
         HubMessage answer = answerTo(hub.requestPortOut("TELIA", number, ICCID, LocalDate.parse("2026-11-13")));
         assertThat(answer.answer()).isEqualTo(HubMessage.Answer.ACCEPT);
+        assertThat(Porting.awaitNumber(number, "PORTING_OUT").getList("portOuts.state"))
+                .containsExactly("ACCEPTED");
+    }
+
+    @Test
+    void R_POUT_03_R_COMP_01_afterASimReplacementOnlyTheNewSimAuthorisesAPortOut() {
+        Line line = ourLine();
+        String newIccid = "8945018888888888888";
+        simReplaced(line.subscription(), line.number(), newIccid);
+        // a later fact with the same key follows on the same partition: once it shows, the replacement was handled
+        String marker = newNumber();
+        activated(line.subscription(), marker, LocalDate.parse("2026-11-02"), null);
+        Porting.awaitNumber(marker, "ACTIVE");
+
+        HubMessage stolen = answerTo(hub.requestPortOut("TELIA", line.number(), ICCID, null));
+        assertThat(stolen.answer()).as("the lost SIM's ICCID moves nothing").isEqualTo(HubMessage.Answer.REJECT);
+        assertThat(stolen.code()).isEqualTo(HubMessage.Codes.ICCID_MISMATCH);
+
+        HubMessage owner = answerTo(hub.requestPortOut("TELIA", line.number(), newIccid, null));
+        assertThat(owner.answer()).as("the customer's new SIM does").isEqualTo(HubMessage.Answer.ACCEPT);
+    }
+
+    @Test
+    void R_WDR_06_aCancelledPortOutGivesBackTheWindowWithItsDeadline() {
+        String number = ourNumber();
+        assertThat(window(number)).isEqualTo("2026-11-16");
+        String dossier = hub.requestPortOut("TELIA", number, ICCID, LocalDate.parse("2026-11-13"));
+        assertThat(answerTo(dossier).answer()).isEqualTo(HubMessage.Answer.ACCEPT);
+        Porting.awaitNumber(number, "PORTING_OUT");
+
+        hub.cancelPortOut("TELIA", dossier, number);
+
+        JsonPath back = Porting.awaitNumber(number, "WINDOW");
+        assertThat(back.getString("windowUntil")).isEqualTo("2026-11-16");
+        assertThat(back.getList("portOuts.state")).containsExactly("CANCELLED");
+        clock.set(copenhagen("2026-11-17T09:00"));
+        Porting.awaitNumber(number, "QUARANTINED");
+    }
+
+    @Test
+    void R_POUT_05_aFailureBeforeExecutionGivesTheNumberBackAndALaterPortOutIsAccepted() {
+        String number = ourNumber();
+        String dossier = hub.requestPortOut("TELIA", number, ICCID, LocalDate.parse("2026-11-16"));
+        assertThat(answerTo(dossier).answer()).isEqualTo(HubMessage.Answer.ACCEPT);
+        Porting.awaitNumber(number, "PORTING_OUT");
+
+        hub.reportPortingFailed(dossier, number, "TELIA");
+
+        assertThat(Porting.awaitNumber(number, "ACTIVE").getList("portOuts.state"))
+                .containsExactly("FAILED");
+        HubMessage again = answerTo(hub.requestPortOut("TELENOR", number, ICCID, null));
+        assertThat(again.answer()).as("not stuck in PORTING_OUT").isEqualTo(HubMessage.Answer.ACCEPT);
+    }
+
+    @Test
+    void R_POUT_05_R_WDR_06_aRevertedPortOutOfAWithdrawnNumberGivesBackItsWindow() {
+        String number = ourNumber();
+        window(number);
+        String dossier = hub.requestPortOut("TELIA", number, ICCID, LocalDate.parse("2026-11-13"));
+        assertThat(answerTo(dossier).answer()).isEqualTo(HubMessage.Answer.ACCEPT);
+        hub.broadcastPerformed(dossier, number, "TELIA");
+        Porting.awaitNumber(number, "PORTED_OUT");
+
+        hub.reportPortingFailed(dossier, number, "TELIA");
+
+        JsonPath back = Porting.awaitNumber(number, "WINDOW");
+        assertThat(back.getString("windowUntil")).as("not ACTIVE forever").isEqualTo("2026-11-16");
+        assertThat(back.getList("portOuts.state")).containsExactly("REVERTED");
+    }
+
+    @Test
+    void aRejectedRequestResubmittedUnderItsDossierWithCorrectedDataIsDecidedAfresh() {
+        String number = ourNumber();
+        HubMessage first = hub.message(
+                HubMessageKind.PORTING_REQUEST,
+                "TELIA",
+                "FLYT",
+                "TELIA-" + UUID.randomUUID(),
+                number,
+                "8945010000000000000",
+                null,
+                null,
+                null,
+                null);
+        hub.deliver(first);
+        assertThat(answerTo(first.dossierId()).code()).isEqualTo(HubMessage.Codes.ICCID_MISMATCH);
+        hub.deliver(hub.message(
+                HubMessageKind.PORTING_REQUEST,
+                "TELIA",
+                "FLYT",
+                first.dossierId(),
+                number,
+                ICCID,
+                null,
+                null,
+                null,
+                null));
+        await().atMost(Porting.WAIT)
+                .until(() -> hub.received(m -> first.dossierId().equals(m.dossierId())
+                                        && m.answer() == HubMessage.Answer.ACCEPT)
+                                .size()
+                        == 1);
+        assertThat(Porting.awaitNumber(number, "PORTING_OUT").getList("portOuts.state"))
+                .containsExactly("ACCEPTED");
+    }
+
+    @Test
+    void aPortOutIsFoundByRecipientAndDossierSoAThirdOperatorCannotCancelIt() {
+        String number = ourNumber();
+        String dossier = hub.requestPortOut("TELIA", number, ICCID, LocalDate.parse("2026-11-16"));
+        assertThat(answerTo(dossier).answer()).isEqualTo(HubMessage.Answer.ACCEPT);
+        var refused = hub.post(
+                hub.message(HubMessageKind.CANCEL, "TELENOR", "FLYT", dossier, number, null, null, null, null, null));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("not-recipient");
         assertThat(Porting.awaitNumber(number, "PORTING_OUT").getList("portOuts.state"))
                 .containsExactly("ACCEPTED");
     }

@@ -100,6 +100,29 @@ final class Porting {
                 .jsonPath();
     }
 
+    /** The customer's compensations, as an agent sees them. */
+    static List<Map<String, Object>> compensations(String customerId) {
+        return given().auth()
+                .oauth2(Tokens.forRole("agent"))
+                .queryParam("customerId", customerId)
+                .when()
+                .get("/api/v1/compensations")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
+    }
+
+    /** Waits for the customer's compensation of {@code kind}. */
+    static Map<String, Object> awaitCompensation(String customerId, String kind) {
+        await().atMost(WAIT).until(() -> compensations(customerId).stream().anyMatch(c -> kind.equals(c.get("kind"))));
+        return compensations(customerId).stream()
+                .filter(c -> kind.equals(c.get("kind")))
+                .findFirst()
+                .orElseThrow();
+    }
+
     static JsonPath awaitPortIn(String number, String state) {
         await().atMost(WAIT).until(() -> {
             List<String> states = portIn(number).getList("state");

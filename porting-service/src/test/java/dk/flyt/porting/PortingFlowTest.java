@@ -19,6 +19,6 @@ abstract class PortingFlowTest {
     @BeforeEach
     void atTheStartOfAPortingWeek() {
         clock.set(Porting.copenhagen("2026-11-02T09:00"));
-        hub = PortingTestHub.get();
+        hub = PortingTestHub.get().clock(clock);
     }
 }

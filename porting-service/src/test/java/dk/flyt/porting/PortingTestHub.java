@@ -2,6 +2,7 @@ package dk.flyt.porting;
 
 import dk.flyt.hubsim.HubSimulator;
 import dk.flyt.testing.FlytTestResource;
+import dk.flyt.testing.Servers;
 import dk.flyt.testing.Tokens;
 import io.restassured.RestAssured;
 import java.io.IOException;
@@ -16,9 +17,10 @@ final class PortingTestHub {
         if (simulator == null) {
             int port = Integer.getInteger(FlytTestResource.SIMULATOR_PORT);
             simulator = new HubSimulator(
-                    URI.create("http://localhost:" + RestAssured.port),
-                    operator -> Tokens.token("operator-" + operator, operator, "np-operator"),
-                    "FLYT");
+                            URI.create("http://localhost:" + RestAssured.port),
+                            operator -> Tokens.token("operator-" + operator, operator, "np-operator"),
+                            "FLYT")
+                    .verifyTokens(URI.create(Servers.oidcIssuer()), "FLYT");
             try {
                 simulator.start(port);
             } catch (IOException e) {

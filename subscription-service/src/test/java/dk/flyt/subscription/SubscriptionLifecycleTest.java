@@ -217,7 +217,12 @@ class SubscriptionLifecycleTest {
                 .statusCode(200)
                 .body("status", equalTo("ACTIVE"))
                 .body("iccid", equalTo(newSim));
-        Shop.one(Topics.SUBSCRIPTION_EVENTS, "SimReplaced", l.subscriptionId());
+        JsonNode replaced = Shop.one(Topics.SUBSCRIPTION_EVENTS, "SimReplaced", l.subscriptionId());
+        assertThat(replaced.get("newIccid").asText())
+                .as("R-POUT-03: porting validates port-outs against the new SIM")
+                .isEqualTo(newSim);
+        assertThat(replaced.get("number").asText())
+                .isEqualTo(Shop.subscription(l.subscriptionId()).get("number").asText());
         Shop.one(Topics.SUBSCRIPTION_EVENTS, "SubscriptionUnblocked", l.subscriptionId());
     }
 

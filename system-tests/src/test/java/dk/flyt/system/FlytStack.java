@@ -53,7 +53,8 @@ final class FlytStack {
                         URI.create("http://127.0.0.1:" + portingPort),
                         operator -> Tokens.token("operator-" + operator, operator, "np-operator"),
                         "FLYT")
-                .clock(hubClock);
+                .clock(hubClock)
+                .verifyTokens(URI.create(issuer), "FLYT");
         try {
             hub.start(freePort());
         } catch (IOException e) {
@@ -82,8 +83,7 @@ final class FlytStack {
                 module,
                 ServiceSettings.jar(root, module),
                 port,
-                ServiceSettings.properties(
-                        module, Servers.jdbcUrl(database), kafka, issuer, hubUrl, "system-test-hub-token"),
+                ServiceSettings.properties(module, Servers.jdbcUrl(database), kafka, issuer, hubUrl, "secret"),
                 logs);
     }
 

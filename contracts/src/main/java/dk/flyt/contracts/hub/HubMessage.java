@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param code reject code (PORTING_ANSWER/REJECT) or error code (ERROR)
  * @param operator for PORTING_PERFORMED: the operator the number routes to now
  * @param inReplyTo the message id this one answers, if any
+ * @param routedBy for ROUTING_CONFIRMED: the operator whose network now routes the number to {@code operator}
  */
 public record HubMessage(
         int version,
@@ -34,7 +35,8 @@ public record HubMessage(
         Answer answer,
         String code,
         String operator,
-        String inReplyTo) {
+        String inReplyTo,
+        String routedBy) {
 
     public static final int VERSION = 1;
     public static final String HUB = "HUB";
@@ -54,6 +56,12 @@ public record HubMessage(
         public static final String UNKNOWN_DOSSIER = "UNKNOWN_DOSSIER";
         public static final String NOT_APPLICABLE = "NOT_APPLICABLE";
         public static final String PORTING_FAILED = "PORTING_FAILED";
+        /** The sender has no role in the dossier that lets it send this kind of message. */
+        public static final String NOT_AUTHORISED = "NOT_AUTHORISED";
+        /** A field the kind requires is missing or malformed. */
+        public static final String INVALID_MESSAGE = "INVALID_MESSAGE";
+        /** The message could not be processed at all; it is parked for an agent. */
+        public static final String UNPROCESSABLE = "UNPROCESSABLE";
 
         private Codes() {}
     }
@@ -62,5 +70,40 @@ public record HubMessage(
         Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(sender, "sender");
+    }
+
+    /** A message of any kind but ROUTING_CONFIRMED (which alone names {@code routedBy}). */
+    public HubMessage(
+            int version,
+            String messageId,
+            HubMessageKind kind,
+            String sender,
+            String recipient,
+            String dossierId,
+            Instant sentAt,
+            String number,
+            String iccid,
+            LocalDate portDate,
+            Answer answer,
+            String code,
+            String operator,
+            String inReplyTo) {
+        this(
+                version, messageId, kind, sender, recipient, dossierId, sentAt, number, iccid, portDate, answer, code,
+                operator, inReplyTo, null);
+    }
+
+    /** The same message addressed to {@code to}. */
+    public HubMessage to(String to) {
+        return new HubMessage(
+                version, messageId, kind, sender, to, dossierId, sentAt, number, iccid, portDate, answer, code,
+                operator, inReplyTo, routedBy);
+    }
+
+    /** The same message stamped {@code at}, as a replay would carry it. */
+    public HubMessage stampedAt(Instant at) {
+        return new HubMessage(
+                version, messageId, kind, sender, recipient, dossierId, at, number, iccid, portDate, answer, code,
+                operator, inReplyTo, routedBy);
     }
 }

@@ -13,6 +13,11 @@ public enum HubMessageKind {
      * for the recipient this broadcast is the hub's confirmation that the port is complete (R-PORT-06).
      */
     PORTING_PERFORMED,
+    /**
+     * Hub → recipient, once per operator: the network of {@code routedBy} routes the number to {@code operator} now.
+     * Some but not all by the end of the porting day is a delayed port; none is an interrupted connection (R-PORT-06).
+     */
+    ROUTING_CONFIRMED,
     /** An operator → hub: a ported number it no longer uses goes back to its range holder. */
     NUMBER_RETURNED,
     /** Anyone → anyone: a message could not be processed ({@code code} says why; {@code inReplyTo} which). */

@@ -33,12 +33,21 @@ public final class PortingEvents {
     /** Not working by the end of the agreed day (R-PORT-07). */
     public record PortInDelayed(String portInId, String orderId, String lineId, LocalDate agreedDate) {}
 
+    /** No operator routes the number to us after the day of execution: the customer has no connection (R-PORT-06). */
+    public record PortInInterrupted(String portInId, String orderId, String lineId, LocalDate agreedDate) {}
+
     public record PortInFailed(String portInId, String orderId, String lineId, String reason) {}
 
     public record PortOutRequested(
             String portOutId, String number, String subscriptionId, String recipientOperator, LocalDate portDate) {}
 
     public record PortOutRejected(String portOutId, String number, String code) {}
+
+    /** The recipient withdrew its request; the number is as it was before. */
+    public record PortOutCancelled(String portOutId, String number, String subscriptionId) {}
+
+    /** The hub reported the port-out failed before it was executed; the number is as it was before. */
+    public record PortOutFailed(String portOutId, String number, String subscriptionId, String reason) {}
 
     /** The number left us: end the subscription (R-POUT-02); settle the account including binding (R-POUT-04). */
     public record PortOutCompleted(

@@ -72,8 +72,17 @@ public final class SubscriptionEvents {
      */
     public record WithdrawnLine(String subscriptionId, long voiceSecondsUsed, long dataMegabytesUsed) {}
 
-    /** A lost or broken SIM was replaced (R-SUB-10): a new SIM has a fee. */
-    public record SimReplaced(String subscriptionId, String customerId, LocalDate replacedOn) {}
+    /**
+     * A lost or broken SIM was replaced (R-SUB-10): a new SIM has a fee, and from now on only the new SIM's ICCID may
+     * authorise a port-out of {@code number} (R-POUT-03). No personal data.
+     */
+    public record SimReplaced(
+            String subscriptionId, String customerId, LocalDate replacedOn, String number, String newIccid) {
+        /** As sent before the event named the number and the new SIM. */
+        public SimReplaced(String subscriptionId, String customerId, LocalDate replacedOn) {
+            this(subscriptionId, customerId, replacedOn, null, null);
+        }
+    }
 
     /** A line was blocked: {@code DEBT} after billing allowed it (R-BILL-05, closing fee) or {@code LOST} (R-SUB-10). */
     public record SubscriptionBlocked(String subscriptionId, String customerId, String reason, LocalDate blockedOn) {}

@@ -41,11 +41,32 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(422, slug, "The request breaks a business rule", detail, List.of());
     }
 
+    /** A business rule refused the value of {@code field}. */
+    public static ProblemException unprocessable(String slug, String field, String message) {
+        return new ProblemException(
+                422,
+                slug,
+                "The request breaks a business rule",
+                field + " " + message,
+                List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** The caller may not do this; {@code field} names what it got wrong. */
+    public static ProblemException forbidden(String slug, String field, String message) {
+        return new ProblemException(
+                403, slug, "Forbidden", field + ": " + message, List.of(new Problem.FieldError(field, message)));
+    }
+
     public Problem toProblem(String instance) {
         return new Problem(Problem.type(slug), title, status, getMessage(), instance, errors);
     }
 
     public int status() {
         return status;
+    }
+
+    /** The problem's short name, the last part of its type URI. */
+    public String slug() {
+        return slug;
     }
 }

@@ -1,6 +1,8 @@
 package dk.flyt.porting.api;
 
 import dk.flyt.contracts.Roles;
+import dk.flyt.platform.audit.AuditTrail;
+import dk.flyt.platform.problem.ProblemException;
 import dk.flyt.platform.security.Caller;
 import dk.flyt.porting.application.CompensationService;
 import dk.flyt.porting.domain.CompensationKind;
@@ -33,20 +35,28 @@ public class CompensationResource {
     private final CompensationService service;
     private final CompensationRepository compensations;
     private final Caller caller;
+    private final AuditTrail audit;
 
-    public CompensationResource(CompensationService service, CompensationRepository compensations, Caller caller) {
+    public CompensationResource(
+            CompensationService service, CompensationRepository compensations, Caller caller, AuditTrail audit) {
         this.service = service;
         this.compensations = compensations;
         this.caller = caller;
+        this.audit = audit;
     }
 
+    /**
+     * A claim: the kind, the customer, the port case (a port-in or port-out id of that customer) and, optionally, when
+     * the fault started and was fixed; they default to the case's own dates and must lie within them. The amount is
+     * the rules'.
+     */
     public record ClaimRequest(
             @NotNull CompensationKind kind,
             @NotBlank String customerId,
             @NotBlank String caseId,
             String number,
-            @NotNull Instant faultStartedAt,
-            @NotNull Instant faultFixedAt) {}
+            Instant faultStartedAt,
+            Instant faultFixedAt) {}
 
     /** {@code amount} in øre. */
     public record CompensationView(
@@ -78,17 +88,31 @@ public class CompensationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AGENT)
-    @Operation(summary = "File a compensation claim for a customer; refused after 30 days (R-COMP-04)")
+    @Operation(
+            summary = "File a compensation claim for a customer's port case (R-COMP-01..04)",
+            description = "The amount follows from the rules and the case's dates. 201 with the grant; 200 with the"
+                    + " earlier grant when the case was compensated for the kind already (automatically or by a claim);"
+                    + " 422 naming the field when the case is not the customer's, the kind or the dates do not fit the"
+                    + " case, the fault is not fixed, or the claim is later than 30 days after the fix. Audited.")
     public Response claim(@Valid @NotNull ClaimRequest r) {
-        CompensationEntity c = service.claim(
-                r.kind(),
+        CompensationService.Granted g;
+        try {
+            g = service.claim(
+                    r.kind(), r.customerId(), r.caseId(), r.faultStartedAt(), r.faultFixedAt(), caller.subject());
+        } catch (ProblemException refused) {
+            audit.record(
+                    caller, "COMPENSATION_CLAIM_REFUSED", r.customerId(), r.caseId(), r.kind() + ": " + refused.slug());
+            throw refused;
+        }
+        audit.record(
+                caller,
+                "COMPENSATION_CLAIMED",
                 r.customerId(),
                 r.caseId(),
-                r.number(),
-                r.faultStartedAt(),
-                r.faultFixedAt(),
-                caller.subject());
-        return Response.status(201).entity(CompensationView.of(c)).build();
+                r.kind() + (g.isNew() ? ", granted " + g.compensation().amountOre + " øre" : ", granted before"));
+        return Response.status(g.isNew() ? 201 : 200)
+                .entity(CompensationView.of(g.compensation()))
+                .build();
     }
 
     @GET
@@ -97,7 +121,7 @@ public class CompensationResource {
     @Operation(summary = "A customer's compensations")
     public List<CompensationView> ofCustomer(@QueryParam("customerId") String customerId) {
         if (customerId == null || customerId.isBlank()) {
-            throw dk.flyt.platform.problem.ProblemException.badRequest("customerId", "is required");
+            throw ProblemException.badRequest("customerId", "is required");
         }
         caller.requireAccessToCustomer(customerId, "Customer");
         return compensations.ofCustomer(customerId).stream()

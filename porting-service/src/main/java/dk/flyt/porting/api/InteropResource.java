@@ -4,69 +4,76 @@ import dk.flyt.contracts.Roles;
 import dk.flyt.contracts.hub.HubMessage;
 import dk.flyt.platform.problem.ProblemException;
 import dk.flyt.platform.security.Caller;
-import dk.flyt.porting.config.PortingConfig;
 import dk.flyt.porting.hub.HubInbox;
+import dk.flyt.porting.hub.HubIngress;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The porting hub's way in. A message is stored (deduplicated by its id) before the 202 acknowledgement and
- * processed afterwards; a message that cannot be processed is answered with an ERROR message to its sender.
+ * The porting hub's way in, and the messages that could not be processed. A message is checked (sender, shape,
+ * freshness, the sender's role in the dossier: {@code docs/hub-protocol.md}) and stored before the 202
+ * acknowledgement, and processed afterwards.
  */
-@Path("/api/v1/interop/messages")
+@Path("/api/v1/interop")
 @Tag(name = "interop")
 public class InteropResource {
+    private final HubIngress ingress;
     private final HubInbox inbox;
     private final Caller caller;
-    private final PortingConfig config;
 
-    public InteropResource(HubInbox inbox, Caller caller, PortingConfig config) {
+    public InteropResource(HubIngress ingress, HubInbox inbox, Caller caller) {
+        this.ingress = ingress;
         this.inbox = inbox;
         this.caller = caller;
-        this.config = config;
     }
 
     public record Acknowledgement(String messageId, boolean duplicate) {}
 
     @POST
+    @Path("/messages")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.NP_OPERATOR)
-    @Operation(summary = "Receive a message from the porting hub or another operator")
+    @Operation(
+            summary = "Receive a message from the porting hub or another operator",
+            description = "202 once stored (duplicate=true for a message id its sender used before). 403 when the"
+                    + " sender is not the token's operator or lacks the role the kind requires in the dossier; 422"
+                    + " when a field the kind needs is missing, the dossier is unknown, or sentAt is outside the"
+                    + " allowed clock skew. A refused message changes nothing.")
     public Response receive(HubMessage message) {
         if (message == null) {
             throw ProblemException.badRequest("body", "is required");
         }
         String operator = caller.operatorId()
-                .orElseThrow(() -> new ProblemException(
-                        403, "forbidden", "Forbidden", "the token carries no operator id", java.util.List.of()));
-        if (!operator.equals(message.sender())) {
-            throw new ProblemException(
-                    403,
-                    "sender-mismatch",
-                    "Forbidden",
-                    "an operator may only send messages as itself",
-                    java.util.List.of(
-                            new dk.flyt.platform.problem.Problem.FieldError("sender", "must be " + operator)));
-        }
-        if (message.messageId().isBlank()) {
-            throw ProblemException.badRequest("messageId", "must not be blank");
-        }
-        if (message.recipient() != null && !message.recipient().equals(config.operatorId())) {
-            throw ProblemException.badRequest("recipient", "must be " + config.operatorId() + " or absent");
-        }
-        if (message.version() != HubMessage.VERSION) {
-            throw ProblemException.badRequest("version", "must be " + HubMessage.VERSION);
-        }
-        boolean stored = inbox.store(message);
+                .orElseThrow(() ->
+                        ProblemException.forbidden("no-operator", "operator_id", "the token carries no operator id"));
+        boolean stored = ingress.receive(message, operator);
         return Response.accepted(new Acknowledgement(message.messageId(), !stored))
                 .build();
+    }
+
+    @GET
+    @Path("/parked")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.AGENT)
+    @Operation(
+            summary = "Hub messages that could not be processed, newest first",
+            description = "Each was answered once with an ERROR to its sender and is not retried; the reason says why.")
+    public List<HubInbox.Parked> parked(@QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw ProblemException.badRequest("limit", "must be 1 to 1000");
+        }
+        return inbox.parked(limit);
     }
 }

@@ -4,7 +4,6 @@ import dk.flyt.calendar.PortingCalendar;
 import dk.flyt.contracts.BusinessTime;
 import dk.flyt.contracts.hub.HubMessage;
 import dk.flyt.contracts.hub.HubMessageKind;
-import dk.flyt.contracts.porting.PortingCommands.OpenPortOutWindow;
 import dk.flyt.contracts.porting.PortingEvents;
 import dk.flyt.porting.config.PortingConfig;
 import dk.flyt.porting.domain.NumberStatus;
@@ -21,9 +20,14 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Port-out cases, where we are the donor: validate, answer, follow the recipient (R-POUT-*, R-WDR-06). */
+/**
+ * Port-out cases, where we are the donor: validate and answer the recipient, follow the hub (R-POUT-*, R-WDR-06).
+ * While a port-out is accepted it holds the number; if it does not complete (cancelled, failed) or fails after it
+ * did (R-POUT-05), the number gets back exactly the status it had.
+ */
 @ApplicationScoped
 public class PortOutService {
     private static final String AGGREGATE = "PortOut";
@@ -53,14 +57,38 @@ public class PortOutService {
         this.clock = clock;
     }
 
-    /** A recipient's porting request for one of our numbers: answered at once, accept or reject with a code. */
+    /**
+     * A recipient's porting request for one of our numbers, answered at once. A request again under a dossier we
+     * rejected is decided afresh (corrected data); one under a dossier we accepted is answered again as before.
+     */
     @Transactional
     public Outcome onRequest(HubMessage m) {
-        if (portOuts.byDossier(m.sender(), m.dossierId()).isPresent()) {
-            return Outcome.ignored("request for dossier " + m.dossierId() + " already answered");
-        }
+        Optional<PortOutEntity> existing = portOuts.byDossier(m.sender(), m.dossierId());
         Instant now = clock.instant();
-        NumberHoldingEntity holding = m.number() == null ? null : holdings.findById(m.number());
+        if (existing.isPresent()) {
+            PortOutEntity e = existing.get();
+            if (e.state == PortOutState.ACCEPTED) {
+                e.note("request repeated; accepted again for " + e.portDate, now);
+                answer(m, e.portDate, HubMessage.Answer.ACCEPT, null);
+                return Outcome.applied("ACCEPTED again");
+            }
+            if (e.state != PortOutState.REJECTED) {
+                return Outcome.ignored("request for dossier " + m.dossierId() + ", which is " + e.state);
+            }
+            return decide(m, e, now);
+        }
+        PortOutEntity e = new PortOutEntity();
+        e.id = UUID.randomUUID();
+        e.dossierId = m.dossierId();
+        e.recipientOperator = m.sender();
+        e.createdAt = now;
+        Outcome outcome = decide(m, e, now);
+        portOuts.persist(e);
+        return outcome;
+    }
+
+    private Outcome decide(HubMessage m, PortOutEntity e, Instant now) {
+        NumberHoldingEntity holding = holdings.findById(m.number());
         PortOutDecision decision = PortOutDecision.decide(
                 holding == null
                         ? null
@@ -71,61 +99,52 @@ public class PortOutService {
                 BusinessTime.today(clock),
                 config.portOutNoticeDays(),
                 calendar);
-        PortOutEntity e = new PortOutEntity();
-        e.id = UUID.randomUUID();
-        e.dossierId = m.dossierId();
-        e.recipientOperator = m.sender();
         e.number = m.number();
         e.requestedDate = m.portDate();
-        e.createdAt = now;
         if (holding != null) {
             e.customerId = holding.customerId;
             e.subscriptionId = holding.subscriptionId;
         }
-        HubMessage.Answer answer;
-        String code = null;
         if (decision instanceof PortOutDecision.Accept accept) {
             e.portDate = accept.portDate();
+            e.rejectCode = null;
+            e.previousStatus = holding.takeForPortOut(now);
             e.moveTo(PortOutState.ACCEPTED, "accepted for " + e.portDate + " (recipient " + m.sender() + ")", now);
-            holding.status = NumberStatus.PORTING_OUT;
-            holding.updatedAt = now;
-            answer = HubMessage.Answer.ACCEPT;
-        } else {
-            code = ((PortOutDecision.Reject) decision).code();
-            e.rejectCode = code;
-            e.moveTo(PortOutState.REJECTED, "rejected: " + code, now);
-            answer = HubMessage.Answer.REJECT;
-        }
-        portOuts.persist(e);
-        hub.enqueue(new HubMessage(
-                HubMessage.VERSION,
-                HubOutbox.newMessageId(),
-                HubMessageKind.PORTING_ANSWER,
-                config.operatorId(),
-                m.sender(),
-                m.dossierId(),
-                now,
-                m.number(),
-                null,
-                e.portDate,
-                answer,
-                code,
-                null,
-                m.messageId()));
-        if (answer == HubMessage.Answer.ACCEPT) {
+            answer(m, e.portDate, HubMessage.Answer.ACCEPT, null);
             events.publish(
                     AGGREGATE,
                     e.id.toString(),
                     new PortingEvents.PortOutRequested(
                             e.id.toString(), e.number, e.subscriptionId, e.recipientOperator, e.portDate));
-        } else {
-            events.publish(
-                    AGGREGATE, e.id.toString(), new PortingEvents.PortOutRejected(e.id.toString(), e.number, code));
+            return Outcome.applied("ACCEPTED");
         }
-        return Outcome.applied(e.state + (code == null ? "" : " " + code));
+        String code = ((PortOutDecision.Reject) decision).code();
+        e.rejectCode = code;
+        e.moveTo(PortOutState.REJECTED, "rejected: " + code, now);
+        answer(m, null, HubMessage.Answer.REJECT, code);
+        events.publish(AGGREGATE, e.id.toString(), new PortingEvents.PortOutRejected(e.id.toString(), e.number, code));
+        return Outcome.applied("REJECTED " + code);
     }
 
-    /** The recipient withdrew its request. */
+    private void answer(HubMessage request, LocalDate portDate, HubMessage.Answer answer, String code) {
+        hub.enqueue(new HubMessage(
+                HubMessage.VERSION,
+                HubOutbox.newMessageId(),
+                HubMessageKind.PORTING_ANSWER,
+                config.operatorId(),
+                request.sender(),
+                request.dossierId(),
+                clock.instant(),
+                request.number(),
+                null,
+                portDate,
+                answer,
+                code,
+                null,
+                request.messageId()));
+    }
+
+    /** The recipient withdrew its request: the number is as it was before. */
     @Transactional
     public Outcome onCancel(HubMessage m) {
         PortOutEntity e = portOuts.byDossier(m.sender(), m.dossierId()).orElse(null);
@@ -137,31 +156,36 @@ public class PortOutService {
         }
         Instant now = clock.instant();
         e.moveTo(PortOutState.CANCELLED, "recipient cancelled", now);
-        holdings.findByIdOptional(e.number).ifPresent(h -> {
-            if (h.status == NumberStatus.PORTING_OUT) {
-                h.status = NumberStatus.ACTIVE;
-                h.updatedAt = now;
-            }
-        });
+        giveBack(e, now);
+        events.publish(
+                AGGREGATE,
+                e.id.toString(),
+                new PortingEvents.PortOutCancelled(e.id.toString(), e.number, e.subscriptionId));
         return Outcome.applied("CANCELLED");
     }
 
-    /** The hub's broadcast that one of our numbers now routes to another operator: it has left us (R-POUT-02). */
+    /**
+     * The hub's broadcast that a number now routes to another operator: if it is the recipient of an accepted
+     * port-out of ours, the number has left us (R-POUT-02). Broadcasts about other operators' ports are ignored.
+     */
     @Transactional
     public Outcome onPerformed(HubMessage m) {
-        NumberHoldingEntity holding = holdings.findById(m.number());
-        if (holding == null) {
-            return Outcome.ignored("not our number");
+        PortOutEntity e = portOuts.byDossier(m.operator(), m.dossierId()).orElse(null);
+        if (e == null || !e.number.equals(m.number())) {
+            return Outcome.ignored("not a port-out of ours");
         }
-        PortOutEntity e =
-                portOuts.latestInState(m.number(), PortOutState.ACCEPTED).orElse(null);
-        if (e == null) {
-            return Outcome.rejected(HubMessage.Codes.NOT_APPLICABLE, "no accepted port-out for " + m.number());
+        if (e.state == PortOutState.COMPLETED) {
+            return Outcome.ignored("already complete");
+        }
+        if (e.state != PortOutState.ACCEPTED) {
+            return Outcome.ignored("broadcast for a port-out in " + e.state);
         }
         Instant now = clock.instant();
         e.moveTo(PortOutState.COMPLETED, "hub: the number routes to " + m.operator(), now);
-        holding.status = NumberStatus.PORTED_OUT;
-        holding.updatedAt = now;
+        holdings.findByIdOptional(e.number).ifPresent(h -> {
+            h.status = NumberStatus.PORTED_OUT;
+            h.updatedAt = now;
+        });
         events.publish(
                 AGGREGATE,
                 e.id.toString(),
@@ -175,18 +199,27 @@ public class PortOutService {
         return Outcome.applied("COMPLETED");
     }
 
-    /** R-POUT-05: the port-out failed after we let the number go: it is ours and active again, at once. */
+    /**
+     * The hub reports the port failed. Before execution the port-out simply ends (FAILED); after it, the number is
+     * ours again at once, on the same terms (R-POUT-05, REVERTED). Either way it gets back its status.
+     */
     @Transactional
     public Outcome onFailed(HubMessage m, PortOutEntity e) {
+        Instant now = clock.instant();
+        if (e.state == PortOutState.ACCEPTED) {
+            e.moveTo(PortOutState.FAILED, "hub: port failed before it was executed (" + m.code() + ")", now);
+            giveBack(e, now);
+            events.publish(
+                    AGGREGATE,
+                    e.id.toString(),
+                    new PortingEvents.PortOutFailed(e.id.toString(), e.number, e.subscriptionId, m.code()));
+            return Outcome.applied("FAILED");
+        }
         if (!e.state.canMoveTo(PortOutState.REVERTED)) {
             return Outcome.ignored("failure for a port-out in " + e.state);
         }
-        Instant now = clock.instant();
         e.moveTo(PortOutState.REVERTED, "hub: port failed (" + m.code() + "); number reactivated", now);
-        holdings.findByIdOptional(e.number).ifPresent(h -> {
-            h.status = NumberStatus.ACTIVE;
-            h.updatedAt = now;
-        });
+        giveBack(e, now);
         events.publish(
                 AGGREGATE,
                 e.id.toString(),
@@ -195,58 +228,11 @@ public class PortOutService {
         return Outcome.applied("REVERTED");
     }
 
-    /** R-WDR-06: after a withdrawal following a completed port-in, a new recipient may take the number for 14 days. */
-    @Transactional
-    public void openWindow(OpenPortOutWindow command) {
-        Instant now = clock.instant();
-        NumberHoldingEntity h = holdings.findByIdOptional(command.number()).orElseGet(() -> {
-            NumberHoldingEntity n = new NumberHoldingEntity();
-            n.number = command.number();
-            n.customerId = command.customerId();
-            return n;
+    private void giveBack(PortOutEntity e, Instant now) {
+        holdings.findByIdOptional(e.number).ifPresent(h -> {
+            if (h.status == NumberStatus.PORTING_OUT || h.status == NumberStatus.PORTED_OUT) {
+                h.giveBack(e.previousStatus, now);
+            }
         });
-        h.status = NumberStatus.WINDOW;
-        h.windowUntil = command.portDate().plusDays(config.portOutWindowDays());
-        h.updatedAt = now;
-        if (!holdings.isPersistent(h)) {
-            holdings.persist(h);
-        }
-    }
-
-    /** Windows nobody used go to quarantine; quarantines that ended are returned to the range holder. */
-    @Transactional
-    public int sweepNumbers() {
-        Instant now = clock.instant();
-        LocalDate today = BusinessTime.today(clock);
-        int moved = 0;
-        for (NumberHoldingEntity h : holdings.lockWindowsEndedBefore(today)) {
-            h.status = NumberStatus.QUARANTINED;
-            h.quarantineUntil = today.plusDays(config.quarantineDays());
-            h.updatedAt = now;
-            events.publish("Number", h.number, new PortingEvents.NumberQuarantined(h.number, h.quarantineUntil));
-            moved++;
-        }
-        for (NumberHoldingEntity h : holdings.lockQuarantinesEndedBefore(today)) {
-            h.status = NumberStatus.RETURNED;
-            h.updatedAt = now;
-            hub.enqueue(new HubMessage(
-                    HubMessage.VERSION,
-                    HubOutbox.newMessageId(),
-                    HubMessageKind.NUMBER_RETURNED,
-                    config.operatorId(),
-                    HubMessage.HUB,
-                    "return-" + h.number,
-                    now,
-                    h.number,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null));
-            events.publish("Number", h.number, new PortingEvents.NumberReturned(h.number));
-            moved++;
-        }
-        return moved;
     }
 }

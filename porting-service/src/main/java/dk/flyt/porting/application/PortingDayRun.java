@@ -9,12 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class PortingDayRun {
-    private final PortInService portIns;
-    private final PortOutService portOuts;
+    private final PortInExecution portIns;
+    private final NumberRegistry numbers;
 
-    public PortingDayRun(PortInService portIns, PortOutService portOuts) {
+    public PortingDayRun(PortInExecution portIns, NumberRegistry numbers) {
         this.portIns = portIns;
-        this.portOuts = portOuts;
+        this.numbers = numbers;
     }
 
     @Scheduled(
@@ -23,6 +23,6 @@ public class PortingDayRun {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         portIns.executeDue();
-        portOuts.sweepNumbers();
+        numbers.sweepNumbers();
     }
 }

@@ -2,6 +2,7 @@ package dk.flyt.porting.config;
 
 import dk.flyt.calendar.CalendarSettings;
 import dk.flyt.calendar.PortingCalendar;
+import dk.flyt.porting.domain.PortDates;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,12 @@ public interface CalendarConfig {
         @ApplicationScoped
         PortingCalendar portingCalendar(CalendarConfig config) {
             return new PortingCalendar(new CalendarSettings(config.closingDays(), config.asapDelayDays()));
+        }
+
+        @Produces
+        @ApplicationScoped
+        PortDates portDates(PortingCalendar calendar, PortingConfig porting) {
+            return new PortDates(calendar, porting.executionTime());
         }
     }
 }

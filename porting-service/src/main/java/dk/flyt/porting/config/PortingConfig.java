@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.util.Optional;
+import java.util.List;
 
 @ConfigMapping(prefix = "flyt.porting")
 public interface PortingConfig {
@@ -32,14 +32,18 @@ public interface PortingConfig {
     @WithDefault("180")
     int quarantineDays();
 
+    /**
+     * R-PORT-06: the other Danish operators whose networks must route a ported-in number to us before the port is
+     * complete; the hub confirms each with ROUTING_CONFIRMED.
+     */
+    @WithDefault("TDC,TELIA,TELENOR")
+    List<String> networks();
+
     Hub hub();
 
     interface Hub {
         /** Base URL of the hub's message API; we POST to {@code <url>/messages}. */
         String url();
-
-        /** The bearer token the hub issued us, if it requires one. */
-        Optional<String> token();
 
         /** First pause after a failed send; doubled per attempt up to {@link #maxBackoff()}. */
         @WithDefault("1s")
@@ -54,5 +58,16 @@ public interface PortingConfig {
 
         @WithDefault("0.5s")
         Duration pollInterval();
+
+        /** A message whose processing fails this many times is parked with an ERROR to its sender. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /**
+         * A message stamped ({@code sentAt}) more than this before or after our clock is refused: a replay, or a
+         * sender whose clock is wrong.
+         */
+        @WithDefault("15m")
+        Duration maxClockSkew();
     }
 }

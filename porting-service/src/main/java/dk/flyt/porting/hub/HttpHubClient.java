@@ -1,6 +1,7 @@
 package dk.flyt.porting.hub;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.flyt.contracts.hub.HubMessage;
 import dk.flyt.porting.config.PortingConfig;
@@ -11,55 +12,88 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
-/** Sends messages to the hub's REST API: {@code POST <hub>/messages}, JSON, bearer token. */
+/**
+ * The hub's REST API: {@code POST <hub>/messages} to send, {@code POST <hub>/number-lookups} to ask who holds a
+ * number; JSON, with our OIDC access token. The hub's answers are never logged or stored in full: a refusal is
+ * reported by its status and size only, since a body may echo what we sent.
+ */
 @ApplicationScoped
 public class HttpHubClient implements HubClient {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final ObjectMapper json;
     private final PortingConfig config;
+    private final HubCredentials credentials;
 
-    public HttpHubClient(ObjectMapper json, PortingConfig config) {
+    public HttpHubClient(ObjectMapper json, PortingConfig config, HubCredentials credentials) {
         this.json = json;
         this.config = config;
+        this.credentials = credentials;
     }
 
     @Override
     public void send(HubMessage message) throws HubUnavailable, HubRefused {
-        String body;
+        HttpResponse<String> response = post("/messages", message);
+        int status = response.statusCode();
+        if (status < 200 || status >= 300) {
+            fail(response);
+        }
+    }
+
+    @Override
+    public Optional<String> holderOf(String number) throws HubUnavailable, HubRefused {
+        HttpResponse<String> response = post("/number-lookups", Map.of("number", number));
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        if (response.statusCode() != 200) {
+            fail(response);
+        }
         try {
-            body = json.writeValueAsString(message);
+            JsonNode operator = json.readTree(response.body()).get("operator");
+            return operator == null || operator.isNull() ? Optional.empty() : Optional.of(operator.asText());
+        } catch (JsonProcessingException e) {
+            throw new HubRefused("the hub's number lookup answer is not JSON");
+        }
+    }
+
+    private HttpResponse<String> post(String path, Object body) throws HubUnavailable, HubRefused {
+        String text;
+        try {
+            text = json.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new HubRefused("not serialisable: " + e.getOriginalMessage());
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create(config.hub().url() + "/messages"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(config.hub().url() + path))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        config.hub().token().ifPresent(t -> request.header("Authorization", "Bearer " + t));
-        HttpResponse<String> response;
+                .header("Authorization", "Bearer " + credentials.accessToken())
+                .POST(HttpRequest.BodyPublishers.ofString(text))
+                .build();
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new HubUnavailable(e.getClass().getSimpleName() + ": " + e.getMessage());
+            throw new HubUnavailable(e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HubUnavailable("interrupted");
         }
+    }
+
+    private void fail(HttpResponse<String> response) throws HubUnavailable, HubRefused {
         int status = response.statusCode();
-        if (status >= 200 && status < 300) {
-            return;
+        String detail = "HTTP " + status + " ("
+                + (response.body() == null ? 0 : response.body().length()) + " bytes)";
+        if (status == 401) {
+            credentials.forget();
+            throw new HubUnavailable(detail + ": token refused, a new one is fetched");
         }
-        String detail = "HTTP " + status + " " + abbreviate(response.body());
         if (status >= 500 || status == 429 || status == 408) {
             throw new HubUnavailable(detail);
         }
         throw new HubRefused(detail);
-    }
-
-    private static String abbreviate(String s) {
-        return s == null ? "" : s.length() > 300 ? s.substring(0, 300) + "..." : s;
     }
 }

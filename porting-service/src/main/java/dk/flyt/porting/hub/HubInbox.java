@@ -3,8 +3,10 @@ package dk.flyt.porting.hub;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.flyt.contracts.hub.HubMessage;
+import dk.flyt.contracts.hub.HubMessageKind;
 import dk.flyt.messaging.loop.WorkerLoop;
 import dk.flyt.porting.config.PortingConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -16,12 +18,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * Messages from the hub. {@link #store} persists a message (deduplicated by its id) before the API acknowledges it;
- * a worker then processes each in its own transaction. A message that does not apply yet waits and is retried; one
- * that cannot be processed is answered with an ERROR message to its sender.
+ * Messages from the hub, once they passed {@link HubIngress}. {@link #store} persists a message (once per sender and
+ * message id) before the API acknowledges it; a worker then processes each in its own transaction. A message that
+ * does not apply yet waits and is retried with a growing pause. One that cannot be processed (refused by its case,
+ * still not applicable after {@code max-deferrals} tries, or failing {@code max-attempts} times) is answered once
+ * with an ERROR to its sender and PARKED with its reason for an agent ({@code GET /api/v1/interop/parked}); it is
+ * never retried forever.
  */
 @ApplicationScoped
 public class HubInbox {
@@ -38,6 +44,7 @@ public class HubInbox {
     private final Clock clock;
     private final TransactionSynchronizationRegistry transactions;
     private final WorkerLoop loop;
+    private final AtomicLong parked = new AtomicLong();
 
     public HubInbox(
             EntityManager em,
@@ -46,7 +53,8 @@ public class HubInbox {
             HubOutbox outbox,
             PortingConfig config,
             Clock clock,
-            TransactionSynchronizationRegistry transactions) {
+            TransactionSynchronizationRegistry transactions,
+            MeterRegistry registry) {
         this.em = em;
         this.json = json;
         this.handler = handler;
@@ -55,6 +63,7 @@ public class HubInbox {
         this.clock = clock;
         this.transactions = transactions;
         this.loop = new WorkerLoop("hub-inbox", config.hub().pollInterval(), this::processDue);
+        registry.gauge("flyt.hub.inbox.parked", parked);
     }
 
     void start(@Observes StartupEvent event) {
@@ -65,7 +74,7 @@ public class HubInbox {
         loop.stop();
     }
 
-    /** Persists the message; false when a message with its id was received before. */
+    /** Persists the message; false when its sender sent a message with its id before. */
     public boolean store(HubMessage message) {
         String payload;
         try {
@@ -78,7 +87,7 @@ public class HubInbox {
                                 INSERT INTO hub_inbox (message_id, sender, kind, dossier_id, payload, received_at, status,
                                                        next_attempt_at)
                                 VALUES (:id, :sender, :kind, :dossier, CAST(:payload AS jsonb), :now, 'PENDING', :due)
-                                ON CONFLICT (message_id) DO NOTHING
+                                ON CONFLICT (sender, message_id) DO NOTHING
                                 """)
                                 .setParameter("id", message.messageId())
                                 .setParameter("sender", message.sender())
@@ -105,6 +114,10 @@ public class HubInbox {
         for (Number seq : due) {
             anyApplied |= processOne(seq.longValue());
         }
+        parked.set(QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("SELECT count(*) FROM hub_inbox WHERE status = 'PARKED'")
+                                .getSingleResult())
+                        .longValue()));
         return anyApplied;
     }
 
@@ -126,22 +139,62 @@ public class HubInbox {
                 if (outcome instanceof Outcome.Deferred
                         && attempts >= config.hub().maxDeferrals()) {
                     outcome = Outcome.rejected(
-                            dk.flyt.contracts.hub.HubMessage.Codes.NOT_APPLICABLE,
+                            HubMessage.Codes.NOT_APPLICABLE,
                             "still not applicable after " + attempts + " tries: " + outcome.text());
                 }
                 record(seq, message, outcome, attempts);
                 return outcome instanceof Outcome.Applied;
             });
         } catch (RuntimeException e) {
-            LOG.warnf("Hub message %d failed, will retry: %s", seq, e.toString());
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                            "UPDATE hub_inbox SET attempts = attempts + 1, next_attempt_at = :next, outcome = :error WHERE seq = :seq")
-                    .setParameter("next", OffsetDateTime.now(wall).plus(Duration.ofSeconds(5)))
-                    .setParameter("error", "failed: " + e)
-                    .setParameter("seq", seq)
-                    .executeUpdate());
+            failed(seq, e);
             return false;
         }
+    }
+
+    /** Processing threw: try again after a pause, or park the message after {@code max-attempts}. */
+    @SuppressWarnings("unchecked")
+    private void failed(long seq, RuntimeException e) {
+        String reason = e.getClass().getSimpleName();
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<Object[]> rows = em.createNativeQuery(
+                            "SELECT payload::text, attempts FROM hub_inbox WHERE seq = :seq AND status = 'PENDING' FOR UPDATE")
+                    .setParameter("seq", seq)
+                    .getResultList();
+            if (rows.isEmpty()) {
+                return;
+            }
+            int attempts = ((Number) rows.get(0)[1]).intValue() + 1;
+            if (attempts >= config.hub().maxAttempts()) {
+                HubMessage message;
+                try {
+                    message = json.readValue((String) rows.get(0)[0], HubMessage.class);
+                } catch (JsonProcessingException unreadable) {
+                    throw new IllegalStateException(unreadable);
+                }
+                LOG.warnf("Hub message %d failed %d times, parked: %s", seq, attempts, reason);
+                record(
+                        seq,
+                        message,
+                        Outcome.rejected(
+                                HubMessage.Codes.UNPROCESSABLE,
+                                "processing failed " + attempts + " times (" + reason + ")"),
+                        attempts);
+                return;
+            }
+            Duration pause = pause(attempts);
+            LOG.warnf("Hub message %d failed (attempt %d), next try in %s: %s", seq, attempts, pause, reason);
+            em.createNativeQuery(
+                            "UPDATE hub_inbox SET attempts = :attempts, next_attempt_at = :next, outcome = :error WHERE seq = :seq")
+                    .setParameter("attempts", attempts)
+                    .setParameter("next", OffsetDateTime.now(wall).plus(pause))
+                    .setParameter("error", "failed: " + reason)
+                    .setParameter("seq", seq)
+                    .executeUpdate();
+        });
+    }
+
+    private static Duration pause(int attempts) {
+        return Duration.ofMillis(Math.min(60_000, 250L << Math.min(8, attempts)));
     }
 
     private void record(long seq, HubMessage message, Outcome outcome, int attempts) {
@@ -150,9 +203,8 @@ public class HubInbox {
                     case Outcome.Applied a -> "APPLIED";
                     case Outcome.Ignored i -> "IGNORED";
                     case Outcome.Deferred d -> "PENDING";
-                    case Outcome.Rejected r -> "ERROR";
+                    case Outcome.Rejected r -> "PARKED";
                 };
-        Duration pause = Duration.ofMillis(Math.min(60_000, 250L << Math.min(8, attempts)));
         em.createNativeQuery("""
                         UPDATE hub_inbox SET status = :status, attempts = :attempts, outcome = :outcome,
                                processed_at = CASE WHEN :status = 'PENDING' THEN NULL ELSE CAST(:now AS timestamptz) END,
@@ -163,7 +215,7 @@ public class HubInbox {
                 .setParameter("attempts", attempts)
                 .setParameter("outcome", outcome.text())
                 .setParameter("now", OffsetDateTime.now(clock))
-                .setParameter("next", OffsetDateTime.now(wall).plus(pause))
+                .setParameter("next", OffsetDateTime.now(wall).plus(pause(attempts)))
                 .setParameter("seq", seq)
                 .executeUpdate();
         if (outcome instanceof Outcome.Applied && message.dossierId() != null) {
@@ -176,17 +228,59 @@ public class HubInbox {
                     .executeUpdate();
         }
         if (outcome instanceof Outcome.Rejected r) {
-            LOG.infof("Hub message %s %s refused: %s", message.kind(), message.messageId(), r.text());
-            if (message.kind() != dk.flyt.contracts.hub.HubMessageKind.ERROR) {
-                outbox.enqueue(handler.errorReply(message, r));
+            LOG.infof("Hub message %s %s parked: %s", message.kind(), message.messageId(), r.text());
+            if (message.kind() != HubMessageKind.ERROR) {
+                outbox.enqueue(HubMessages.error(config.operatorId(), message, r.code(), clock.instant()));
             }
         }
-        afterCommit(outcome);
-    }
-
-    private void afterCommit(Outcome outcome) {
         if (outcome instanceof Outcome.Applied) {
             loop.wakeAfterCommit(transactions);
         }
+    }
+
+    /** A message that could not be processed, for an agent to look into. */
+    public record Parked(
+            long seq,
+            String messageId,
+            String sender,
+            String kind,
+            String dossierId,
+            OffsetDateTime receivedAt,
+            OffsetDateTime parkedAt,
+            int attempts,
+            String reason) {}
+
+    /** The parked messages, newest first. */
+    @SuppressWarnings("unchecked")
+    public List<Parked> parked(int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Object[]> rows =
+                    em.createNativeQuery("""
+                            SELECT seq, message_id, sender, kind, dossier_id, received_at, processed_at, attempts, outcome
+                            FROM hub_inbox WHERE status = 'PARKED' ORDER BY seq DESC LIMIT :limit
+                            """).setParameter("limit", limit).getResultList();
+            return rows.stream()
+                    .map(r -> new Parked(
+                            ((Number) r[0]).longValue(),
+                            (String) r[1],
+                            (String) r[2],
+                            (String) r[3],
+                            (String) r[4],
+                            timestamp(r[5]),
+                            timestamp(r[6]),
+                            ((Number) r[7]).intValue(),
+                            (String) r[8]))
+                    .toList();
+        });
+    }
+
+    private static OffsetDateTime timestamp(Object value) {
+        return switch (value) {
+            case null -> null;
+            case OffsetDateTime o -> o;
+            case java.time.Instant i -> i.atOffset(java.time.ZoneOffset.UTC);
+            case java.sql.Timestamp t -> t.toInstant().atOffset(java.time.ZoneOffset.UTC);
+            default -> throw new IllegalStateException("not a timestamp: " + value.getClass());
+        };
     }
 }

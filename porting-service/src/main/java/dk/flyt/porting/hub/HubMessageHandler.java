@@ -1,49 +1,56 @@
 package dk.flyt.porting.hub;
 
 import dk.flyt.contracts.hub.HubMessage;
-import dk.flyt.contracts.hub.HubMessageKind;
-import dk.flyt.porting.application.PortInService;
+import dk.flyt.porting.application.PortInAnswers;
+import dk.flyt.porting.application.PortInExecution;
 import dk.flyt.porting.application.PortOutService;
 import dk.flyt.porting.config.PortingConfig;
 import dk.flyt.porting.persistence.PortInEntity;
 import dk.flyt.porting.persistence.PortInRepository;
+import dk.flyt.porting.persistence.PortOutEntity;
 import dk.flyt.porting.persistence.PortOutRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
-/** Routes a hub message to the case it concerns. Runs inside the transaction that records the outcome. */
+/**
+ * Routes a stored hub message to the case it concerns. Runs inside the transaction that records the outcome. The
+ * sender's role was checked when the message came in ({@code HubPolicy}); the case services check it again where a
+ * wrong sender would do harm.
+ */
 @ApplicationScoped
 public class HubMessageHandler {
-    private final PortInService portIns;
+    private final PortInAnswers answers;
+    private final PortInExecution execution;
     private final PortOutService portOuts;
     private final PortInRepository portInCases;
     private final PortOutRepository portOutCases;
     private final PortingConfig config;
-    private final Clock clock;
 
     public HubMessageHandler(
-            PortInService portIns,
+            PortInAnswers answers,
+            PortInExecution execution,
             PortOutService portOuts,
             PortInRepository portInCases,
             PortOutRepository portOutCases,
-            PortingConfig config,
-            Clock clock) {
-        this.portIns = portIns;
+            PortingConfig config) {
+        this.answers = answers;
+        this.execution = execution;
         this.portOuts = portOuts;
         this.portInCases = portInCases;
         this.portOutCases = portOutCases;
         this.config = config;
-        this.clock = clock;
     }
 
     public Outcome handle(HubMessage m) {
-        if (m.recipient() != null && !m.recipient().equals(config.operatorId())) {
-            return Outcome.rejected(HubMessage.Codes.NOT_APPLICABLE, "addressed to " + m.recipient());
-        }
         return switch (m.kind()) {
-            case PORTING_ANSWER -> portIn(m).map(e -> portIns.onAnswer(m, e)).orElseGet(() -> unknownDossier(m));
+            case PORTING_ANSWER -> onPortIn(m, e -> answers.onAnswer(m, e));
+            case ROUTING_CONFIRMED ->
+                config.operatorId().equals(m.operator())
+                        ? onPortIn(m, e -> execution.onRoutingConfirmed(m, e))
+                        : Outcome.ignored("routing to " + m.operator());
             case PORTING_PERFORMED -> performed(m);
             case PORTING_REQUEST -> portOuts.onRequest(m);
             case CANCEL -> portOuts.onCancel(m);
@@ -54,10 +61,12 @@ public class HubMessageHandler {
 
     private Outcome performed(HubMessage m) {
         if (!HubMessage.HUB.equals(m.sender())) {
-            return Outcome.rejected(HubMessage.Codes.NOT_APPLICABLE, "only the hub broadcasts PORTING_PERFORMED");
+            return Outcome.rejected(HubMessage.Codes.NOT_AUTHORISED, "only the hub broadcasts PORTING_PERFORMED");
         }
         if (config.operatorId().equals(m.operator())) {
-            return portIn(m).map(e -> portIns.onPerformed(m, e)).orElseGet(() -> unknownDossier(m));
+            return portIn(m)
+                    .map(e -> execution.onPerformed(m, e))
+                    .orElseGet(() -> Outcome.ignored("not a port-in of ours"));
         }
         return portOuts.onPerformed(m);
     }
@@ -66,14 +75,25 @@ public class HubMessageHandler {
         if (!HubMessage.Codes.PORTING_FAILED.equals(m.code())) {
             return Outcome.ignored("error noted: " + m.code());
         }
+        if (!HubMessage.HUB.equals(m.sender())) {
+            return Outcome.rejected(HubMessage.Codes.NOT_AUTHORISED, "only the hub reports a failed port");
+        }
         Optional<PortInEntity> in = portIn(m);
         if (in.isPresent()) {
-            return portIns.onFailed(m, in.get());
+            return execution.onFailed(m, in.get());
         }
-        return portOutCases
-                .byDossier(m.dossierId())
-                .map(e -> portOuts.onFailed(m, e))
-                .orElseGet(() -> unknownDossier(m));
+        Optional<PortOutEntity> out = m.operator() != null
+                ? portOutCases.byDossier(m.operator(), m.dossierId())
+                : single(portOutCases.byDossierAndNumber(m.dossierId(), m.number()));
+        return out.map(e -> portOuts.onFailed(m, e)).orElseGet(() -> unknownDossier(m));
+    }
+
+    private static Optional<PortOutEntity> single(List<PortOutEntity> cases) {
+        return cases.size() == 1 ? Optional.of(cases.getFirst()) : Optional.empty();
+    }
+
+    private Outcome onPortIn(HubMessage m, Function<PortInEntity, Outcome> action) {
+        return portIn(m).map(action).orElseGet(() -> unknownDossier(m));
     }
 
     private Optional<PortInEntity> portIn(HubMessage m) {
@@ -89,24 +109,5 @@ public class HubMessageHandler {
 
     private static Outcome unknownDossier(HubMessage m) {
         return Outcome.rejected(HubMessage.Codes.UNKNOWN_DOSSIER, "no case for dossier " + m.dossierId());
-    }
-
-    /** The ERROR message that tells a sender its message could not be processed. */
-    public HubMessage errorReply(HubMessage m, Outcome.Rejected rejected) {
-        return new HubMessage(
-                HubMessage.VERSION,
-                HubOutbox.newMessageId(),
-                HubMessageKind.ERROR,
-                config.operatorId(),
-                m.sender(),
-                m.dossierId(),
-                clock.instant(),
-                m.number(),
-                null,
-                null,
-                null,
-                rejected.code(),
-                null,
-                m.messageId());
     }
 }

@@ -3,8 +3,8 @@ package dk.flyt.porting.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.flyt.contracts.porting.PortingCommands;
 import dk.flyt.messaging.inbox.InboxProcessor;
-import dk.flyt.porting.application.PortInService;
-import dk.flyt.porting.application.PortOutService;
+import dk.flyt.porting.application.NumberRegistry;
+import dk.flyt.porting.application.PortInRequests;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
@@ -18,15 +18,15 @@ public class PortingCommandConsumer {
     private static final Logger LOG = Logger.getLogger(PortingCommandConsumer.class);
 
     private final InboxProcessor processor;
-    private final PortInService portIns;
-    private final PortOutService portOuts;
+    private final PortInRequests portIns;
+    private final NumberRegistry numbers;
     private final ObjectMapper json;
 
     public PortingCommandConsumer(
-            InboxProcessor processor, PortInService portIns, PortOutService portOuts, ObjectMapper json) {
+            InboxProcessor processor, PortInRequests portIns, NumberRegistry numbers, ObjectMapper json) {
         this.processor = processor;
         this.portIns = portIns;
-        this.portOuts = portOuts;
+        this.numbers = numbers;
         this.json = json;
     }
 
@@ -40,7 +40,7 @@ public class PortingCommandConsumer {
                 case "CancelPortIn" ->
                     portIns.cancel(json.readValue(event.payload(), PortingCommands.CancelPortIn.class));
                 case "OpenPortOutWindow" ->
-                    portOuts.openWindow(json.readValue(event.payload(), PortingCommands.OpenPortOutWindow.class));
+                    numbers.openWindow(json.readValue(event.payload(), PortingCommands.OpenPortOutWindow.class));
                 default -> LOG.warnf("Unknown command type %s (%s) ignored", event.type(), event.id());
             }
         });

@@ -36,6 +36,10 @@ public class SubscriptionEventConsumer {
                     var e = json.readValue(event.payload(), SubscriptionEvents.SubscriptionEnded.class);
                     numbers.ended(e.number(), e.endedOn());
                 }
+                case "SimReplaced" -> {
+                    var e = json.readValue(event.payload(), SubscriptionEvents.SimReplaced.class);
+                    numbers.simReplaced(e.number(), e.subscriptionId(), e.newIccid());
+                }
                 default -> {
                     // other subscription facts do not concern porting
                 }

@@ -43,4 +43,22 @@ public class NumberHoldingEntity {
 
     @Version
     public long version;
+
+    /** Takes the number into an accepted port-out; returns the status to give back if the port-out does not happen. */
+    public NumberStatus takeForPortOut(Instant at) {
+        NumberStatus before = status;
+        status = NumberStatus.PORTING_OUT;
+        updatedAt = at;
+        return before;
+    }
+
+    /**
+     * The port-out did not happen, or failed after it did (R-POUT-05): the number is as it was before, with its
+     * deadlines (a withdrawal window stays a window until its day, R-WDR-06; an ended agreement stays portable until
+     * its day, R-POUT-06).
+     */
+    public void giveBack(NumberStatus before, Instant at) {
+        status = before == null ? NumberStatus.ACTIVE : before;
+        updatedAt = at;
+    }
 }

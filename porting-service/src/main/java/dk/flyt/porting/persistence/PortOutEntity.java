@@ -1,6 +1,7 @@
 package dk.flyt.porting.persistence;
 
 import dk.flyt.porting.domain.IllegalTransition;
+import dk.flyt.porting.domain.NumberStatus;
 import dk.flyt.porting.domain.PortOutState;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -52,6 +53,11 @@ public class PortOutEntity {
     @Column(name = "reject_code")
     public String rejectCode;
 
+    /** The number's status before this case took it (while ACCEPTED), to give back if it does not complete. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "previous_status")
+    public NumberStatus previousStatus;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -64,6 +70,14 @@ public class PortOutEntity {
     @OneToMany(mappedBy = "portOut", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
     public List<PortOutTransitionEntity> timeline = new ArrayList<>();
+
+    /** A line in the timeline that does not change the state (a repeated request answered again, say). */
+    public void note(String cause, Instant at) {
+        PortOutTransitionEntity t = new PortOutTransitionEntity().record(state, state, cause, at);
+        t.portOut = this;
+        timeline.add(t);
+        updatedAt = at;
+    }
 
     public void moveTo(PortOutState target, String cause, Instant at) {
         if (state != null && !state.canMoveTo(target)) {

@@ -14,6 +14,12 @@ class PortInStateTest {
         "REQUESTED, ANSWER_DELAYED, true",
         "REQUESTED, REJECTED, true",
         "REQUESTED, COMPLETED, false",
+        "REQUESTED, REQUESTED, true",
+        "EXECUTING, INTERRUPTED, true",
+        "INTERRUPTED, DELAYED, true",
+        "INTERRUPTED, COMPLETED, true",
+        "DELAYED, INTERRUPTED, false",
+        "SCHEDULED, INTERRUPTED, false",
         "ANSWER_DELAYED, SCHEDULED, true",
         "SCHEDULED, COMPLETED, true",
         "SCHEDULED, REJECTED, false",
@@ -30,15 +36,21 @@ class PortInStateTest {
     @Test
     void R_PORT_06_onlyAnAcceptedPortCanComplete() {
         for (PortInState s : PortInState.values()) {
-            boolean accepted = s == PortInState.SCHEDULED || s == PortInState.EXECUTING || s == PortInState.DELAYED;
+            boolean accepted = s == PortInState.SCHEDULED
+                    || s == PortInState.EXECUTING
+                    || s == PortInState.DELAYED
+                    || s == PortInState.INTERRUPTED;
             assertThat(s.canMoveTo(PortInState.COMPLETED)).as(s.name()).isEqualTo(accepted);
         }
     }
 
     @Test
-    void R_PORT_07_onlyAnExecutingPortBecomesDelayed() {
+    void R_PORT_06_R_PORT_07_onlyAnExecutedPortBecomesDelayedOrInterrupted() {
         for (PortInState s : PortInState.values()) {
-            assertThat(s.canMoveTo(PortInState.DELAYED)).as(s.name()).isEqualTo(s == PortInState.EXECUTING);
+            assertThat(s.canMoveTo(PortInState.DELAYED))
+                    .as(s.name())
+                    .isEqualTo(s == PortInState.EXECUTING || s == PortInState.INTERRUPTED);
+            assertThat(s.canMoveTo(PortInState.INTERRUPTED)).as(s.name()).isEqualTo(s == PortInState.EXECUTING);
         }
     }
 

@@ -1,13 +1,13 @@
 package dk.flyt.subscription.api;
 
 import dk.flyt.contracts.Roles;
+import dk.flyt.platform.audit.AuditTrail;
 import dk.flyt.platform.problem.ProblemException;
 import dk.flyt.platform.security.Caller;
 import dk.flyt.subscription.application.AgentAudit;
 import dk.flyt.subscription.domain.Cpr;
 import dk.flyt.subscription.persistence.CustomerEntity;
 import dk.flyt.subscription.persistence.CustomerRepository;
-import dk.flyt.subscription.persistence.Records;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -92,7 +92,7 @@ public class CustomerResource {
     @RolesAllowed(Roles.AGENT)
     @Operation(summary = "Every agent action on the customer, with the agent's identity (R-DATA-02)")
     public List<AuditView> audit(@PathParam("customerId") String customerId) {
-        List<Records.AuditEntry> entries = audit.ofCustomer(customerId);
+        List<AuditTrail.Entry> entries = audit.ofCustomer(customerId);
         return entries.stream()
                 .map(e -> new AuditView(e.at(), e.actor(), e.action(), e.target(), e.reason()))
                 .toList();

@@ -306,7 +306,9 @@ public class SubscriptionLifecycle {
         s.blockReason = null;
         if (newSimIccid != null && !newSimIccid.equals(s.iccid)) {
             s.iccid = newSimIccid;
-            journal.subscriptionEvent(s.id, new SubscriptionEvents.SimReplaced(s.id.toString(), s.customerId, today));
+            journal.subscriptionEvent(
+                    s.id,
+                    new SubscriptionEvents.SimReplaced(s.id.toString(), s.customerId, today, s.number, newSimIccid));
             journal.timeline(s.orderId, s.id, s.customerId, "SUBSCRIPTION", "SIM_REPLACED", "new SIM, 49 kr");
         }
         journal.subscriptionEvent(

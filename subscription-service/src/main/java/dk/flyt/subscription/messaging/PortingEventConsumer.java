@@ -65,6 +65,14 @@ public class PortingEventConsumer {
                     saga.portInNoted(
                             id(e.orderId()), id(e.lineId()), "PORT_IN_DELAYED", "not done on " + e.agreedDate());
                 }
+                case "PortInInterrupted" -> {
+                    var e = json.readValue(body, PortingEvents.PortInInterrupted.class);
+                    saga.portInNoted(
+                            id(e.orderId()),
+                            id(e.lineId()),
+                            "PORT_IN_INTERRUPTED",
+                            "no operator routes the number since " + e.agreedDate());
+                }
                 case "PortInCompleted" -> {
                     var e = json.readValue(body, PortingEvents.PortInCompleted.class);
                     LocalDate completedOn = e.completedAt() == null
@@ -79,6 +87,14 @@ public class PortingEventConsumer {
                             e.number(),
                             "PORT_OUT_REQUESTED",
                             "by " + e.recipientOperator() + " for " + e.portDate());
+                }
+                case "PortOutCancelled" -> {
+                    var e = json.readValue(body, PortingEvents.PortOutCancelled.class);
+                    lifecycle.portingNote(e.subscriptionId(), e.number(), "PORT_OUT_CANCELLED", "by the recipient");
+                }
+                case "PortOutFailed" -> {
+                    var e = json.readValue(body, PortingEvents.PortOutFailed.class);
+                    lifecycle.portingNote(e.subscriptionId(), e.number(), "PORT_OUT_FAILED", e.reason());
                 }
                 case "PortOutCompleted" -> {
                     var e = json.readValue(body, PortingEvents.PortOutCompleted.class);

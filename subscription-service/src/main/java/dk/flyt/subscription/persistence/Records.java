@@ -118,37 +118,6 @@ public class Records {
                 .toList();
     }
 
-    // --- audit
-
-    public record AuditEntry(
-            Instant at, String actor, String action, String customerId, String target, String reason) {}
-
-    public void audit(Instant at, String actor, String action, String customerId, String target, String reason) {
-        em.createNativeQuery("""
-                        INSERT INTO audit_entry (at, actor, action, customer_id, target, reason)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                        """)
-                .setParameter(1, utc(at))
-                .setParameter(2, actor)
-                .setParameter(3, action)
-                .setParameter(4, customerId)
-                .setParameter(5, target)
-                .setParameter(6, reason)
-                .executeUpdate();
-    }
-
-    @SuppressWarnings("unchecked")
-    public List<AuditEntry> auditOfCustomer(String customerId) {
-        List<Object[]> rows = em.createNativeQuery("SELECT at, actor, action, customer_id, target, reason"
-                        + " FROM audit_entry WHERE customer_id = ?1 ORDER BY id")
-                .setParameter(1, customerId)
-                .getResultList();
-        return rows.stream()
-                .map(r -> new AuditEntry(
-                        instant(r[0]), (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5]))
-                .toList();
-    }
-
     // --- number pool (R-ORD-03)
 
     /** Reserves a free number of our pool for an order line; empty when the pool is exhausted. */
