@@ -13,9 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
@@ -144,9 +144,17 @@ public final class LocalStack {
         try {
             Path imports = home.resolve("data/import");
             Files.createDirectories(imports);
-            try (InputStream realm = LocalStack.class.getResourceAsStream("/keycloak/flyt-realm.json")) {
-                Files.copy(realm, imports.resolve("flyt-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            byte[] realm;
+            try (InputStream in = LocalStack.class.getResourceAsStream("/keycloak/flyt-realm.json")) {
+                realm = in.readAllBytes();
             }
+            Path imported = imports.resolve("flyt-realm.json");
+            if (Files.isRegularFile(imported) && !Arrays.equals(Files.readAllBytes(imported), realm)) {
+                // Keycloak imports a realm only when it does not exist: a changed realm file starts its store afresh
+                say("the realm file changed since the last start: Keycloak's store is recreated from it");
+                deleteTree(home.resolve("data/h2"));
+            }
+            Files.write(imported, realm);
             Path log = state.resolve("logs/keycloak.log");
             Files.createDirectories(log.getParent());
             ProcessBuilder pb = new ProcessBuilder(
@@ -179,6 +187,17 @@ public final class LocalStack {
             awaitHttp(ISSUER + "/.well-known/openid-configuration", keycloak, log, Duration.ofMinutes(3));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

@@ -38,6 +38,11 @@ public final class ServiceProcess {
         this.log = logDirectory.resolve(name + ".log");
     }
 
+    /** Sets a system property for the next start (a restart that resumes the business time, say). */
+    public synchronized void property(String key, String value) {
+        properties.put(key, value);
+    }
+
     public String name() {
         return name;
     }

@@ -113,6 +113,13 @@ final class FlytStack {
         }
     }
 
+    /** Starts a stopped or killed service again at the stack's business time, and waits until it is ready. */
+    void restart(ServiceProcess service) {
+        service.property("flyt.clock.start", hubClock.instant().toString());
+        service.start();
+        service.awaitReady(Duration.ofMinutes(2));
+    }
+
     /** The stack's business time now. */
     Instant now() {
         return Instant.parse(RestAssured.given()

@@ -167,6 +167,61 @@ final class Journey {
                 .getList("what", String.class);
     }
 
+    // --- port-in orders
+
+    /** A port-in order line as the web shop placed it; {@code portDate} once the donor scheduled it. */
+    record PortIn(String orderId, String lineId, String customerId, String number, LocalDate portDate) {}
+
+    /** A port-in order, its SIM shipped; the hub knows the donor's subscriber by {@code donorIccid}. */
+    PortIn orderPortIn(String number, String donorIccid, String orderedIccid) {
+        stack.hub.subscriber(number, donorIccid);
+        JsonPath o = place(List.of(portIn(number, orderedIccid)));
+        String orderId = o.getString("id");
+        String lineId = o.getString("lines[0].id");
+        ship(orderId, lineId, TestData.iccid());
+        return new PortIn(orderId, lineId, o.getString("customerId"), number, null);
+    }
+
+    PortIn awaitScheduled(PortIn p) {
+        JsonPath o = awaitOrder(p.orderId(), x -> "PORT_SCHEDULED".equals(x.getString("lines[0].step")), "scheduled");
+        return new PortIn(
+                p.orderId(), p.lineId(), p.customerId(), p.number(), LocalDate.parse(o.getString("lines[0].portDate")));
+    }
+
+    /** The porting day: the clock is set to the port date just after the execution time (R-PORT-08). */
+    JsonPath portDay(PortIn p) {
+        moveTo(p.portDate(), LocalTime.of(2, 0, 30));
+        return awaitOrder(p.orderId(), x -> "ACTIVE".equals(x.getString("lines[0].step")), "active");
+    }
+
+    /** The agent's view of the one port-in case for a number. */
+    JsonPath portInCase(String number) {
+        return agent(stack.porting)
+                .queryParam("number", number)
+                .when()
+                .get("/api/v1/port-ins")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .setRootPath("[0]");
+    }
+
+    /** The customer's view of their port-in case. */
+    JsonPath portInCaseAsCustomer(String caseId, String customerId) {
+        return as(stack.porting, Tokens.customer(customerId))
+                .when()
+                .get("/api/v1/port-ins/{id}", caseId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    JsonPath awaitPortInCase(String number, String state) {
+        return await(() -> portInCase(number), c -> state.equals(c.getString("state")), number + " " + state);
+    }
+
     // --- porting
 
     /** The porting service's view of a number we hold; an empty document while it does not know it yet. */
@@ -274,6 +329,30 @@ final class Journey {
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** R-BILL-02: the rest of the activation month by days, rounded half up. */
+    static long restOfMonth(long price, LocalDate activatedOn) {
+        int days = activatedOn.lengthOfMonth();
+        int left = days - activatedOn.getDayOfMonth() + 1;
+        return (2 * price * left + days) / (2 * days);
+    }
+
+    /** The month charges on the account, one amount per month (each month's cause is unique in the ledger). */
+    static Map<String, Long> chargesByMonth(List<Map<String, Object>> entries) {
+        Map<String, Long> months = new java.util.TreeMap<>();
+        for (Map<String, Object> e : ofKind(entries, "CHARGE")) {
+            months.merge(String.valueOf(e.get("periodMonth")), amount(e), Long::sum);
+        }
+        return months;
+    }
+
+    static List<Map<String, Object>> ofKind(List<Map<String, Object>> entries, String kind) {
+        return entries.stream().filter(e -> kind.equals(e.get("kind"))).toList();
+    }
+
+    static long amount(Map<String, Object> entry) {
+        return ((Number) entry.get("amount")).longValue();
     }
 
     static <T> T await(Supplier<T> read, Predicate<T> condition, String what) {

@@ -19,7 +19,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -37,75 +36,12 @@ class SagaOutcomesTest {
         j = new Journey(stack);
     }
 
-    @AfterAll
-    static void noProcessOutlivesTheRun() {
-        List<Long> pids = stack.all().stream().map(ServiceProcess::pid).toList();
-        stack.stop();
-        assertThat(stack.all()).noneMatch(ServiceProcess::isAlive);
-        assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
-                .isNotEqualTo(java.util.Optional.of(true)));
-        assertThat(ProcessHandle.current()
-                        .descendants()
-                        .filter(p -> p.info().commandLine().orElse("").contains("quarkus-run.jar"))
-                        .filter(ProcessHandle::isAlive)
-                        .toList())
-                .isEmpty();
-    }
-
-    /** A port-in order, its SIM shipped, scheduled by the donor; the hub knows the donor's subscriber. */
-    record PortIn(String orderId, String lineId, String customerId, String number, LocalDate portDate) {}
-
-    private PortIn scheduledPortIn(String number, String donorIccid, String orderedIccid) {
-        stack.hub.subscriber(number, donorIccid);
-        JsonPath o = j.place(List.of(Journey.portIn(number, orderedIccid)));
-        String orderId = o.getString("id");
-        String lineId = o.getString("lines[0].id");
-        j.ship(orderId, lineId, TestData.iccid());
-        return new PortIn(orderId, lineId, o.getString("customerId"), number, null);
-    }
-
-    private PortIn awaitScheduled(PortIn p) {
-        JsonPath o = j.awaitOrder(p.orderId(), x -> "PORT_SCHEDULED".equals(x.getString("lines[0].step")), "scheduled");
-        return new PortIn(
-                p.orderId(), p.lineId(), p.customerId(), p.number(), LocalDate.parse(o.getString("lines[0].portDate")));
-    }
-
-    /** The porting day: the clock is set to the port date just after the execution time (R-PORT-08). */
-    private JsonPath portDay(PortIn p) {
-        j.moveTo(p.portDate(), LocalTime.of(2, 0, 30));
-        return j.awaitOrder(p.orderId(), x -> "ACTIVE".equals(x.getString("lines[0].step")), "active");
-    }
-
-    /** R-BILL-02: the rest of the activation month by days, rounded half up. */
-    static long restOfMonth(long price, LocalDate activatedOn) {
-        int days = activatedOn.lengthOfMonth();
-        int left = days - activatedOn.getDayOfMonth() + 1;
-        return (2 * price * left + days) / (2 * days);
-    }
-
-    /** The month charges on the account, one amount per month (each month's cause is unique in the ledger). */
-    static Map<String, Long> chargesByMonth(List<Map<String, Object>> entries) {
-        Map<String, Long> months = new java.util.TreeMap<>();
-        for (Map<String, Object> e : ofKind(entries, "CHARGE")) {
-            months.merge(String.valueOf(e.get("periodMonth")), amount(e), Long::sum);
-        }
-        return months;
-    }
-
-    static List<Map<String, Object>> ofKind(List<Map<String, Object>> entries, String kind) {
-        return entries.stream().filter(e -> kind.equals(e.get("kind"))).toList();
-    }
-
-    static long amount(Map<String, Object> entry) {
-        return ((Number) entry.get("amount")).longValue();
-    }
-
     @Test
     void portInHappyPathThroughToTheFirstChargeWithTheRightProRata() {
         j.freshMonday();
         String iccid = TestData.iccid();
-        PortIn p = awaitScheduled(scheduledPortIn(TestData.mobileNumber(), iccid, iccid));
-        JsonPath o = portDay(p);
+        Journey.PortIn p = j.awaitScheduled(j.orderPortIn(TestData.mobileNumber(), iccid, iccid));
+        JsonPath o = j.portDay(p);
         assertThat(o.getString("status")).isEqualTo("COMPLETED");
         String subscriptionId = o.getString("lines[0].subscriptionId");
 
@@ -126,21 +62,24 @@ class SagaOutcomesTest {
         YearMonth next = YearMonth.from(p.portDate()).plusMonths(1);
         j.moveTo(next.atDay(1), LocalTime.of(3, 0));
         j.chargeRun(next);
-        var entries = j.awaitEntries(p.customerId(), e -> ofKind(e, "CHARGE").size() >= 2);
-        assertThat(ofKind(entries, "FEE")).extracting(SagaOutcomesTest::amount).containsExactly(-9_900L);
-        assertThat(chargesByMonth(entries))
+        var entries =
+                j.awaitEntries(p.customerId(), e -> Journey.ofKind(e, "CHARGE").size() >= 2);
+        assertThat(Journey.ofKind(entries, "FEE")).extracting(Journey::amount).containsExactly(-9_900L);
+        assertThat(Journey.chargesByMonth(entries))
                 .as("R-BILL-02: the rest of the port month by days, and the next month in advance")
                 .containsExactly(
-                        Map.entry(YearMonth.from(p.portDate()).atDay(1).toString(), -restOfMonth(9_900, p.portDate())),
+                        Map.entry(
+                                YearMonth.from(p.portDate()).atDay(1).toString(),
+                                -Journey.restOfMonth(9_900, p.portDate())),
                         Map.entry(next.atDay(1).toString(), -9_900L));
-        assertThat(j.balance(p.customerId())).isEqualTo(-9_900 - restOfMonth(9_900, p.portDate()) - 9_900);
+        assertThat(j.balance(p.customerId())).isEqualTo(-9_900 - Journey.restOfMonth(9_900, p.portDate()) - 9_900);
     }
 
     @Test
     void theDonorRejectsAWrongIccidAnAgentCorrectsItAndThePortCompletes() {
         j.freshMonday();
         String right = TestData.iccid();
-        PortIn p = scheduledPortIn(TestData.mobileNumber(), right, TestData.iccid());
+        Journey.PortIn p = j.orderPortIn(TestData.mobileNumber(), right, TestData.iccid());
         JsonPath rejected =
                 j.awaitOrder(p.orderId(), x -> "ACTION_REQUIRED".equals(x.getString("status")), "action required");
         assertThat(rejected.getString("lines[0].step")).isEqualTo("PORT_REJECTED");
@@ -154,8 +93,8 @@ class SagaOutcomesTest {
                 .post("/api/v1/orders/{o}/lines/{l}/port-in-correction", p.orderId(), p.lineId())
                 .then()
                 .statusCode(200);
-        p = awaitScheduled(p);
-        JsonPath o = portDay(p);
+        p = j.awaitScheduled(p);
+        JsonPath o = j.portDay(p);
         assertThat(o.getString("status")).isEqualTo("COMPLETED");
         assertThat(j.timeline(p.orderId()))
                 .containsSubsequence("PORT_IN_REJECTED", "PORT_IN_CORRECTED", "PORT_IN_SCHEDULED", "PORT_IN_COMPLETED");
@@ -167,8 +106,8 @@ class SagaOutcomesTest {
     void withdrawalBeforeThePortCancelsItAtTheDonorAndRefundsEverything() {
         j.freshMonday();
         String iccid = TestData.iccid();
-        PortIn p = awaitScheduled(scheduledPortIn(TestData.mobileNumber(), iccid, iccid));
-        j.awaitEntries(p.customerId(), e -> !ofKind(e, "FEE").isEmpty());
+        Journey.PortIn p = j.awaitScheduled(j.orderPortIn(TestData.mobileNumber(), iccid, iccid));
+        j.awaitEntries(p.customerId(), e -> !Journey.ofKind(e, "FEE").isEmpty());
 
         j.as(stack.subscription, Tokens.customer(p.customerId()))
                 .body("{}")
@@ -183,9 +122,10 @@ class SagaOutcomesTest {
                 "the donor's cancel");
         assertThat(j.orderAsCustomer(p.orderId(), p.customerId()).getString("status"))
                 .isEqualTo("WITHDRAWN");
-        var entries = j.awaitEntries(p.customerId(), e -> !ofKind(e, "REFUND").isEmpty());
-        assertThat(ofKind(entries, "REFUND"))
-                .extracting(SagaOutcomesTest::amount)
+        var entries =
+                j.awaitEntries(p.customerId(), e -> !Journey.ofKind(e, "REFUND").isEmpty());
+        assertThat(Journey.ofKind(entries, "REFUND"))
+                .extracting(Journey::amount)
                 .containsExactly(9_900L);
         assertThat(j.balance(p.customerId())).isZero();
         // the porting day passes and nothing is ported
@@ -201,8 +141,8 @@ class SagaOutcomesTest {
     void withdrawalAfterThePortOpensThePortOutWindowAndTheNumberGoesToQuarantine() {
         j.freshMonday();
         String iccid = TestData.iccid();
-        PortIn p = awaitScheduled(scheduledPortIn(TestData.mobileNumber(), iccid, iccid));
-        portDay(p);
+        Journey.PortIn p = j.awaitScheduled(j.orderPortIn(TestData.mobileNumber(), iccid, iccid));
+        j.portDay(p);
         j.moveTo(p.portDate().plusDays(1), LocalTime.of(10, 0));
         j.agent(stack.subscription)
                 .body("{}")
@@ -220,16 +160,16 @@ class SagaOutcomesTest {
         assertThat(quarantined.getString("quarantineUntil")).isNotNull();
         assertThat(j.orderAsCustomer(p.orderId(), p.customerId()).getString("status"))
                 .isEqualTo("WITHDRAWN");
-        j.awaitEntries(p.customerId(), e -> !ofKind(e, "REFUND").isEmpty());
+        j.awaitEntries(p.customerId(), e -> !Journey.ofKind(e, "REFUND").isEmpty());
     }
 
     @Test
-    void aLatePortIsCompensatedForTheDaysLateOnTheAccount() {
+    void aPortSomeNetworksRouteLateIsCompensatedForTheDaysLateOnTheAccount() {
         j.freshMonday();
         String iccid = TestData.iccid();
         String number = TestData.mobileNumber();
-        stack.hub.behaviour(number, Behaviour.COMPLETE_LATE);
-        PortIn p = awaitScheduled(scheduledPortIn(number, iccid, iccid));
+        stack.hub.behaviour(number, Behaviour.PARTIAL_ROUTING);
+        Journey.PortIn p = j.awaitScheduled(j.orderPortIn(number, iccid, iccid));
         j.moveTo(p.portDate(), LocalTime.of(2, 0, 30));
         HubMessage performed = Journey.await(
                         () -> stack.hub.received(
@@ -240,13 +180,13 @@ class SagaOutcomesTest {
         j.moveTo(p.portDate().plusDays(1), LocalTime.of(0, 30));
         Journey.await(() -> j.timeline(p.orderId()), t -> t.contains("PORT_IN_DELAYED"), "the delay");
         j.moveTo(p.portDate().plusDays(3), LocalTime.of(10, 0));
-        assertThat(stack.hub.releaseCompletion(performed.dossierId())).isTrue();
+        assertThat(stack.hub.releaseRouting(performed.dossierId())).isTrue();
         j.awaitOrder(p.orderId(), x -> "ACTIVE".equals(x.getString("lines[0].step")), "active");
-        var entries =
-                j.awaitEntries(p.customerId(), e -> !ofKind(e, "COMPENSATION").isEmpty());
+        var entries = j.awaitEntries(
+                p.customerId(), e -> !Journey.ofKind(e, "COMPENSATION").isEmpty());
         // R-COMP-02: 3 days late = 50 kr for the first day and 5 kr for each of the two more
-        assertThat(ofKind(entries, "COMPENSATION"))
-                .extracting(SagaOutcomesTest::amount)
+        assertThat(Journey.ofKind(entries, "COMPENSATION"))
+                .extracting(Journey::amount)
                 .containsExactly(6_000L);
         assertThat(j.timeline(p.orderId())).contains("PORT_IN_DELAYED", "COMPENSATION_GRANTED");
     }
@@ -285,11 +225,11 @@ class SagaOutcomesTest {
                 .anyMatch(x -> String.valueOf(x.get("reason")).startsWith("Remaining binding")));
         long bindingFees = entries.stream()
                 .filter(x -> String.valueOf(x.get("reason")).startsWith("Remaining binding"))
-                .mapToLong(SagaOutcomesTest::amount)
+                .mapToLong(Journey::amount)
                 .sum();
         assertThat(bindingFees).isNegative();
         // far more than 25 kr is owed, so nothing is written off (R-BILL-07)
-        assertThat(ofKind(entries, "SETTLEMENT")).isEmpty();
+        assertThat(Journey.ofKind(entries, "SETTLEMENT")).isEmpty();
         JsonNode settled = awaitEvent(Topics.BILLING_EVENTS, "AccountSettled", customer);
         assertThat(settled.get("balanceOre").asLong()).isEqualTo(j.balance(customer));
     }
@@ -323,9 +263,9 @@ class SagaOutcomesTest {
         j.moveTo(second.atDay(1), LocalTime.of(3, 0));
         Journey.await(() -> j.subscription(subscriptionId), s -> "MOBILE_10GB".equals(s.getString("plan")), "new plan");
         j.chargeRun(second);
-        var entries = j.awaitEntries(
-                customer, e -> chargesByMonth(e).containsKey(second.atDay(1).toString()));
-        assertThat(chargesByMonth(entries))
+        var entries = j.awaitEntries(customer, e -> Journey.chargesByMonth(e)
+                .containsKey(second.atDay(1).toString()));
+        assertThat(Journey.chargesByMonth(entries))
                 .as("the old plan's month, then the new plan's price from the month change")
                 .containsEntry(first.atDay(1).toString(), -14_900L)
                 .containsEntry(second.atDay(1).toString(), -9_900L);
@@ -345,8 +285,8 @@ class SagaOutcomesTest {
         assertThat(j.subscription(subscriptionId).getString("activatedOn"))
                 .isEqualTo(j.today().toString());
         assertThat(j.timeline(o.getString("id"))).contains("ACTIVATION_TRIGGER", "SUBSCRIPTION_ACTIVATED");
-        var entries = j.awaitEntries(customer, e -> !ofKind(e, "FEE").isEmpty());
-        assertThat(ofKind(entries, "FEE")).extracting(SagaOutcomesTest::amount).containsExactly(-9_900L);
+        var entries = j.awaitEntries(customer, e -> !Journey.ofKind(e, "FEE").isEmpty());
+        assertThat(Journey.ofKind(entries, "FEE")).extracting(Journey::amount).containsExactly(-9_900L);
         Journey.await(
                 () -> j.number(o.getString("lines[0].number")),
                 n -> "ACTIVE".equals(n.getString("status")),
@@ -356,27 +296,27 @@ class SagaOutcomesTest {
     @Test
     void thePortingServiceKilledHardMidFlightLosesNothingAndDuplicatesNothing() {
         j.freshMonday();
-        List<PortIn> inFlight = new ArrayList<>();
+        List<Journey.PortIn> inFlight = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             String iccid = TestData.iccid();
-            inFlight.add(scheduledPortIn(TestData.mobileNumber(), iccid, iccid));
+            inFlight.add(j.orderPortIn(TestData.mobileNumber(), iccid, iccid));
         }
         stack.porting.kill();
         assertThat(stack.porting.isAlive()).isFalse();
         ServiceProcess.sleep(1_000);
-        stack.porting.start();
-        stack.porting.awaitReady(Duration.ofMinutes(2));
+        stack.restart(stack.porting);
 
-        List<PortIn> scheduled = inFlight.stream().map(this::awaitScheduled).toList();
+        List<Journey.PortIn> scheduled =
+                inFlight.stream().map(j::awaitScheduled).toList();
         LocalDate last = scheduled.stream()
-                .map(PortIn::portDate)
+                .map(Journey.PortIn::portDate)
                 .max(LocalDate::compareTo)
                 .orElseThrow();
         j.moveTo(last, LocalTime.of(2, 0, 30));
-        for (PortIn p : scheduled) {
+        for (Journey.PortIn p : scheduled) {
             j.awaitOrder(p.orderId(), x -> "COMPLETED".equals(x.getString("status")), "completed");
         }
-        for (PortIn p : scheduled) {
+        for (Journey.PortIn p : scheduled) {
             String subscriptionId = j.order(p.orderId()).getString("lines[0].subscriptionId");
             assertThat(events(Topics.SUBSCRIPTION_EVENTS, "SubscriptionActivated", subscriptionId))
                     .as("one activation for " + p.number())
@@ -384,20 +324,22 @@ class SagaOutcomesTest {
             assertThat(events(Topics.PORTING_COMMANDS, "RequestPortIn", p.orderId()))
                     .as("one port-in request for " + p.number())
                     .hasSize(1);
-            var entries = j.awaitEntries(p.customerId(), e -> !ofKind(e, "FEE").isEmpty());
-            assertThat(ofKind(entries, "FEE")).hasSize(1);
-            assertThat(ofKind(entries, "COMPENSATION")).isEmpty();
+            var entries = j.awaitEntries(
+                    p.customerId(), e -> !Journey.ofKind(e, "FEE").isEmpty());
+            assertThat(Journey.ofKind(entries, "FEE")).hasSize(1);
+            assertThat(Journey.ofKind(entries, "COMPENSATION")).isEmpty();
         }
         YearMonth next = YearMonth.from(last).plusMonths(1);
         j.moveTo(next.atDay(1), LocalTime.of(3, 0));
         j.chargeRun(next);
-        for (PortIn p : scheduled) {
-            var entries = j.awaitEntries(p.customerId(), e -> chargesByMonth(e)
+        for (Journey.PortIn p : scheduled) {
+            var entries = j.awaitEntries(p.customerId(), e -> Journey.chargesByMonth(e)
                     .containsKey(next.atDay(1).toString()));
-            assertThat(ofKind(entries, "CHARGE"))
+            assertThat(Journey.ofKind(entries, "CHARGE"))
                     .as("the port month's rest and the next month, each once")
-                    .hasSize(chargesByMonth(entries).size());
-            assertThat(chargesByMonth(entries)).containsEntry(next.atDay(1).toString(), -9_900L);
+                    .hasSize(Journey.chargesByMonth(entries).size());
+            assertThat(Journey.chargesByMonth(entries))
+                    .containsEntry(next.atDay(1).toString(), -9_900L);
         }
     }
 

@@ -9,6 +9,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -18,17 +20,27 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ClockProducer {
     private final boolean controllable;
+    private final Optional<String> start;
 
+    /**
+     * @param start where a controllable clock starts (an ISO instant), so that a service restarted in a test or local
+     *     run resumes the business time of the others instead of the machine's; the machine's time without it
+     */
     public ClockProducer(
-            @ConfigProperty(name = "flyt.clock.controllable", defaultValue = "false") boolean controllable) {
+            @ConfigProperty(name = "flyt.clock.controllable", defaultValue = "false") boolean controllable,
+            @ConfigProperty(name = "flyt.clock.start") Optional<String> start) {
         this.controllable = controllable;
+        this.start = start;
     }
 
     @Produces
     @Singleton
     @Typed(MutableClock.class)
     MutableClock mutableClock() {
-        return new MutableClock(Clock.systemUTC().instant(), BusinessTime.ZONE);
+        Instant at = start.filter(s -> controllable && !s.isBlank())
+                .map(Instant::parse)
+                .orElseGet(() -> Clock.systemUTC().instant());
+        return new MutableClock(at, BusinessTime.ZONE);
     }
 
     @Produces

@@ -17,11 +17,17 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Port-in cases with their timeline, for agents and for the customer whose number it is. */
+/**
+ * Port-in cases with their timeline, for agents and for the customer whose number it is: when it was executed, which
+ * networks confirmed they route the number to us (R-PORT-06) and when it completed. A timeline line whose
+ * {@code from} equals its {@code to} is a note (a refused donor date, a network's routing).
+ */
 @Path("/api/v1/port-ins")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "port-ins")
@@ -49,6 +55,9 @@ public class PortInResource {
             LocalDate portDate,
             PortInState state,
             String rejectCode,
+            Instant executedAt,
+            Map<String, Instant> routing,
+            Instant completedAt,
             List<Transition> timeline) {
         static PortInView of(PortInEntity e) {
             return new PortInView(
@@ -64,6 +73,9 @@ public class PortInResource {
                     e.portDate,
                     e.state,
                     e.rejectCode,
+                    e.executedAt,
+                    new TreeMap<>(e.routing),
+                    e.completedAt,
                     e.timeline.stream()
                             .map(t -> new Transition(
                                     t.at,

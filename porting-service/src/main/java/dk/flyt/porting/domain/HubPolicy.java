@@ -56,9 +56,19 @@ public final class HubPolicy {
         this.maxSkew = Objects.requireNonNull(maxSkew);
     }
 
-    /** The verdict on {@code m} from the authenticated operator {@code sender}, received {@code now}. */
+    /** The verdict on {@code m}, received {@code now}. */
     public Verdict authorise(HubMessage m, Instant now, Dossiers dossiers) {
-        Refused shape = shape(m, now);
+        return authorise(m, now, now, dossiers);
+    }
+
+    /**
+     * The verdict on {@code m}, received at business time {@code now} and wall time {@code wallNow}. They are the same
+     * in production; where a test or local run moved the business clock, a message is fresh if it is fresh by either,
+     * so the hub simulator (stamping business time) and a partner stamping real time are both judged fairly, and a
+     * replay is stale by both.
+     */
+    public Verdict authorise(HubMessage m, Instant now, Instant wallNow, Dossiers dossiers) {
+        Refused shape = shape(m, now, wallNow);
         if (shape != null) {
             return shape;
         }
@@ -74,7 +84,7 @@ public final class HubPolicy {
     }
 
     /** The fields every message and each kind need, and the time it was sent. */
-    private Refused shape(HubMessage m, Instant now) {
+    private Refused shape(HubMessage m, Instant now, Instant wallNow) {
         if (us.equals(m.sender())) {
             return forbidden("sender-is-us", "sender", "a message from " + us + " does not come from outside");
         }
@@ -84,6 +94,9 @@ public final class HubPolicy {
         if (m.sentAt() == null) {
             return invalid("sentAt", "is required");
         }
+        if (fresh(m.sentAt(), now) || fresh(m.sentAt(), wallNow)) {
+            return kindShape(m);
+        }
         if (m.sentAt().isBefore(now.minus(maxSkew))) {
             return new Refused(
                     422,
@@ -91,13 +104,18 @@ public final class HubPolicy {
                     "sentAt",
                     "sent " + m.sentAt() + ", more than " + maxSkew + " before " + now + ": a replay is refused");
         }
-        if (m.sentAt().isAfter(now.plus(maxSkew))) {
-            return new Refused(
-                    422,
-                    "message-from-the-future",
-                    "sentAt",
-                    "sent " + m.sentAt() + ", more than " + maxSkew + " after " + now);
-        }
+        return new Refused(
+                422,
+                "message-from-the-future",
+                "sentAt",
+                "sent " + m.sentAt() + ", more than " + maxSkew + " after " + now);
+    }
+
+    private boolean fresh(Instant sentAt, Instant now) {
+        return !sentAt.isBefore(now.minus(maxSkew)) && !sentAt.isAfter(now.plus(maxSkew));
+    }
+
+    private static Refused kindShape(HubMessage m) {
         return switch (m.kind()) {
             case PORTING_REQUEST ->
                 first(

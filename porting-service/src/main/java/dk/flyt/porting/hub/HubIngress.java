@@ -27,6 +27,9 @@ public class HubIngress {
     private final HubPolicy policy;
     private final PortingConfig config;
     private final Clock clock;
+    /** Where a test or local run moved the business clock, a message stamped in real time is judged by this. */
+    private final Clock wall = Clock.systemUTC();
+
     private final MeterRegistry registry;
 
     public HubIngress(HubInbox inbox, HubDossiers dossiers, PortingConfig config, Clock clock, MeterRegistry registry) {
@@ -51,8 +54,8 @@ public class HubIngress {
             throw refuse(new HubPolicy.Refused(
                     400, "invalid-request", "recipient", "must be " + config.operatorId() + " or absent"));
         }
-        HubPolicy.Verdict verdict =
-                QuarkusTransaction.requiringNew().call(() -> policy.authorise(message, clock.instant(), dossiers));
+        HubPolicy.Verdict verdict = QuarkusTransaction.requiringNew()
+                .call(() -> policy.authorise(message, clock.instant(), wall.instant(), dossiers));
         if (verdict instanceof HubPolicy.Refused refused) {
             LOG.infof(
                     "Hub message %s %s from %s refused: %s",

@@ -152,6 +152,18 @@ class HubPolicyTest {
         assertThat(outcome(verdict(m))).isEqualTo(expected);
     }
 
+    @Test
+    void whereTheBusinessClockWasMovedAMessageInRealTimeIsFreshTooButAReplayIsStaleByBoth() {
+        Instant business = NOW.minus(Duration.ofDays(9));
+        HubMessage real = m(HubMessageKind.PORTING_ANSWER, "TDC", IN, Answer.ACCEPT, null);
+        assertThat(outcome(policy.authorise(real, business, NOW, dossiers))).isEqualTo("allowed");
+        HubMessage simulated = real.stampedAt(business);
+        assertThat(outcome(policy.authorise(simulated, business, NOW, dossiers)))
+                .isEqualTo("allowed");
+        HubMessage replay = real.stampedAt(business.minus(Duration.ofHours(1)));
+        assertThat(outcome(policy.authorise(replay, business, NOW, dossiers))).isEqualTo("422 stale-message");
+    }
+
     @ParameterizedTest(name = "{0} without {1} is refused naming it")
     @CsvSource({
         "PORTING_ANSWER, answer",

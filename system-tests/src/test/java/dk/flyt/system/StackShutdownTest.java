@@ -1,0 +1,27 @@
+package dk.flyt.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.flyt.local.ServiceProcess;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Runs last (alphabetical order): stops the shared stack and checks that no service process outlives the run. */
+class StackShutdownTest {
+    @Test
+    void noProcessOutlivesTheRun() {
+        FlytStack stack = FlytStack.get();
+        List<Long> pids = stack.all().stream().map(ServiceProcess::pid).toList();
+        stack.stop();
+        assertThat(stack.all()).noneMatch(ServiceProcess::isAlive);
+        assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
+                .isNotEqualTo(Optional.of(true)));
+        assertThat(ProcessHandle.current()
+                        .descendants()
+                        .filter(p -> p.info().commandLine().orElse("").contains("quarkus-run.jar"))
+                        .filter(ProcessHandle::isAlive)
+                        .toList())
+                .isEmpty();
+    }
+}
