@@ -36,6 +36,9 @@ class SubscriptionLifecycleTest {
     @Inject
     SimulatedNotifications notifications;
 
+    @Inject
+    dk.flyt.subscription.credit.SimulatedCreditBureau bureau;
+
     record Line(String subscriptionId, String customerId, String email) {}
 
     /** A new-number subscription on {@code plan}, activated today by first use. */
@@ -447,6 +450,70 @@ class SubscriptionLifecycleTest {
                 .contains("SUBSCRIPTION_ACTIVATED")
                 .contains("ENTRY_POSTED")
                 .contains("-4950");
+    }
+
+    @Test
+    void R_SUB_09_aTransferToAnExistingCustomerChangesNothingOfTheirsAndShowsNothingToTheOldOwner() {
+        clock.set(Instant.parse("2026-11-16T09:00:00Z"));
+        Line existing = active("MOBILE_10GB", 0);
+        String cpr = given().auth()
+                .oauth2(Tokens.forRole("agent"))
+                .header("X-Reveal-Reason", "test: the new owner's CPR as the old owner would type it")
+                .get("/api/v1/customers/{id}", existing.customerId())
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("cpr");
+        String before = given().auth()
+                .oauth2(Tokens.customer(existing.customerId()))
+                .get("/api/v1/customers/{id}", existing.customerId())
+                .then()
+                .extract()
+                .asString();
+        Line l = active("MOBILE_10GB", 0);
+        var asTyped = Shop.customer(cpr);
+        asTyped.put("name", "Someone Else");
+        asTyped.put("address", Map.of("street", "Anden Vej 5", "postalCode", "2100", "city", "København Ø"));
+        String transferId = transfer(l, asTyped)
+                .statusCode(201)
+                .body("toCustomerId", org.hamcrest.Matchers.nullValue())
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(Tokens.customer(l.customerId()))
+                .get("/api/v1/ownership-transfers/{id}", transferId)
+                .then()
+                .statusCode(200)
+                .body("toCustomerId", org.hamcrest.Matchers.nullValue());
+        given().auth()
+                .oauth2(Tokens.customer(existing.customerId()))
+                .get("/api/v1/ownership-transfers/{id}", transferId)
+                .then()
+                .statusCode(200)
+                .body("toCustomerId", equalTo(existing.customerId()));
+        String after = given().auth()
+                .oauth2(Tokens.customer(existing.customerId()))
+                .get("/api/v1/customers/{id}", existing.customerId())
+                .then()
+                .extract()
+                .asString();
+        assertThat(after)
+                .as("nothing of the new owner's changes before they accept")
+                .isEqualTo(before);
+    }
+
+    @Test
+    void R_SUB_09_aRefusedCreditCheckOfTheNewOwnerDoesNotShowTheirReason() {
+        clock.set(Instant.parse("2026-11-16T09:00:00Z"));
+        Line l = active("MOBILE_10GB", 0);
+        String cpr = Shop.cpr();
+        bureau.behave(cpr, dk.flyt.subscription.credit.SimulatedCreditBureau.Behaviour.REFUSE_RKI);
+        String detail = transfer(l, Shop.customer(cpr))
+                .statusCode(422)
+                .body("type", equalTo("https://flyt.dk/problems/credit-refused"))
+                .extract()
+                .path("detail");
+        assertThat(detail).doesNotContain("RKI");
     }
 
     private ValidatableResponse transfer(Line l, Map<String, Object> newOwner) {

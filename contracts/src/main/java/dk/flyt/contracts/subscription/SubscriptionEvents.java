@@ -104,8 +104,11 @@ public final class SubscriptionEvents {
     /** A checkout was stored (R-ORD-07: once per idempotency key). Keyed by order id. */
     public record OrderPlaced(String orderId, String customerId, String channel, int lines) {}
 
-    /** The credit check refused the order (R-ORD-04); nothing is shipped, ported or charged. */
-    public record OrderRefused(String orderId, String customerId, String reason) {}
+    /**
+     * The credit check refused the order (R-ORD-04); nothing is shipped, ported or charged. The reason is credit
+     * data and stays in subscription-service, for agents.
+     */
+    public record OrderRefused(String orderId, String customerId) {}
 
     /** A telesales order waits for the customer's written acceptance until {@code expiresAt} (R-ORD-08). */
     public record OrderAcceptanceRequested(String orderId, String customerId, java.time.Instant expiresAt) {}

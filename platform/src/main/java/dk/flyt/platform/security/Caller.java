@@ -31,6 +31,26 @@ public class Caller {
                 && identity.getRoles().stream().noneMatch(r -> !r.equals(Roles.CUSTOMER) && Roles.ALL.contains(r));
     }
 
+    /**
+     * Who acted, as a customer may read it on a timeline: a role, never a staff or machine subject (customer views
+     * name "customer service", not the agent). The subject itself goes to the audit trail, which only agents read.
+     */
+    public String actor() {
+        if (isOnlyCustomer()) {
+            return "the customer";
+        }
+        if (identity.hasRole(Roles.AGENT)) {
+            return "customer service";
+        }
+        if (identity.hasRole(Roles.WEBSHOP)) {
+            return "the web shop";
+        }
+        if (identity.hasRole(Roles.BILLING_ADMIN)) {
+            return "finance";
+        }
+        return "Flyt";
+    }
+
     /** A hub partner's operator id, from the {@code operator_id} claim. */
     public Optional<String> operatorId() {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {

@@ -5,12 +5,16 @@ import dk.flyt.platform.audit.AuditTrail;
 import dk.flyt.platform.problem.ProblemException;
 import dk.flyt.platform.security.Caller;
 import dk.flyt.subscription.application.AgentAudit;
+import dk.flyt.subscription.application.CustomerDirectory;
 import dk.flyt.subscription.domain.Cpr;
 import dk.flyt.subscription.persistence.CustomerEntity;
 import dk.flyt.subscription.persistence.CustomerRepository;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -29,11 +33,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "customers")
 public class CustomerResource {
     private final CustomerRepository customers;
+    private final CustomerDirectory directory;
     private final AgentAudit audit;
     private final Caller caller;
 
-    public CustomerResource(CustomerRepository customers, AgentAudit audit, Caller caller) {
+    public CustomerResource(
+            CustomerRepository customers, CustomerDirectory directory, AgentAudit audit, Caller caller) {
         this.customers = customers;
+        this.directory = directory;
         this.audit = audit;
         this.caller = caller;
     }
@@ -68,6 +75,27 @@ public class CustomerResource {
             throw ProblemException.badRequest("X-Reveal-Reason", "must be at most 200 characters");
         }
         audit.record(caller, reveal ? "CPR_REVEALED" : "CUSTOMER_READ", customerId, null, reveal ? revealReason : null);
+        return view(c, reveal);
+    }
+
+    @PATCH
+    @Path("/customers/{customerId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
+    @Transactional
+    @Operation(
+            summary = "Change a profile's contact data",
+            description = "The only way a profile's name, address, e-mail, contact number or payment reference change:"
+                    + " by the customer, or an agent for them (audited). Fields left out stay; CPR/CVR never change."
+                    + " An order never changes a profile.")
+    public CustomerView change(@PathParam("customerId") String customerId, CustomerDirectory.ProfileChange change) {
+        caller.requireAccessToCustomer(customerId, "Customer");
+        CustomerEntity c = directory.change(customerId, change);
+        audit.record(caller, "PROFILE_CHANGED", customerId, null, null);
+        return view(c, false);
+    }
+
+    private static CustomerView view(CustomerEntity c, boolean reveal) {
         String cpr = c.cpr == null
                 ? null
                 : Cpr.parse(c.cpr).map(p -> reveal ? p.reveal() : p.masked()).orElse(null);

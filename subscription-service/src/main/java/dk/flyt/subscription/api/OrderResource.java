@@ -47,16 +47,25 @@ public class OrderResource {
     @POST
     @Path("/orders")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.WEBSHOP, Roles.AGENT})
+    @RolesAllowed({Roles.WEBSHOP, Roles.AGENT, Roles.CUSTOMER})
     @Operation(
             summary = "Place an order",
             description = "Validates every field (R-ORD-01/02/03), checks credit (R-ORD-04) and stores the order."
                     + " 201 with the order and its withdrawal deadline; a retry with the same Idempotency-Key answers"
-                    + " 200 with the same order (R-ORD-07); the same key with another body is a 422.")
+                    + " 200 with the same order (R-ORD-07); the same key with another body is a 422. An order joins"
+                    + " an existing profile only with proof that it is that customer: customer.id is the logged-in"
+                    + " customer's subject (a customer's own token sets it). A known CPR/CVR without that proof is"
+                    + " refused with 422 identity-refused, and no order ever changes a profile's data.")
     public Response place(@HeaderParam("Idempotency-Key") String idempotencyKey, OrderDraft draft, UriInfo uri) {
-        CheckoutService.Placed placed =
-                checkout.place(draft, idempotencyKey, caller.subject(), caller.hasRole(Roles.AGENT));
-        OrderView view = desk.read(placed.orderId(), null, OrderView::of);
+        CheckoutService.Placed placed = checkout.place(
+                draft,
+                idempotencyKey,
+                new CheckoutService.PlacedBy(
+                        caller.subject(),
+                        caller.actor(),
+                        caller.hasRole(Roles.AGENT),
+                        caller.isOnlyCustomer() ? caller.subject() : null));
+        OrderView view = desk.read(placed.orderId(), null, this::view);
         if (!placed.replayed()) {
             audit.record(caller, "ORDER_PLACED", view.customerId(), view.id().toString(), null);
         }
@@ -71,7 +80,16 @@ public class OrderResource {
     @RolesAllowed({Roles.CUSTOMER, Roles.AGENT, Roles.WEBSHOP})
     @Operation(summary = "An order with the step each line's saga is at")
     public OrderView get(@PathParam("id") UUID id) {
-        OrderView view = desk.read(id, onlyFor(), OrderView::of);
+        OrderView view = desk.read(id, onlyFor(), o -> {
+            if (caller.hasRole(Roles.WEBSHOP)
+                    && !caller.hasRole(Roles.AGENT)
+                    && !caller.isOnlyCustomer()
+                    && !caller.subject().equals(o.placedBy)) {
+                // the web shop reads the orders it placed, nobody else's (as if they did not exist)
+                throw dk.flyt.platform.problem.ProblemException.notFound("Order");
+            }
+            return view(o);
+        });
         audit.record(caller, "ORDER_READ", view.customerId(), id.toString(), null);
         return view;
     }
@@ -83,7 +101,7 @@ public class OrderResource {
     public List<OrderView> ofCustomer(@PathParam("customerId") String customerId) {
         caller.requireAccessToCustomer(customerId, "Customer");
         audit.record(caller, "ORDERS_READ", customerId, null, null);
-        return desk.ofCustomer(customerId, OrderView::of);
+        return desk.ofCustomer(customerId, this::view);
     }
 
     @GET
@@ -102,7 +120,7 @@ public class OrderResource {
     @RolesAllowed(Roles.CUSTOMER)
     @Operation(summary = "The customer accepts a telesales order in writing with the token of the link (R-ORD-08)")
     public OrderView accept(@PathParam("id") UUID id, AcceptanceRequest request) {
-        return desk.accept(id, caller.subject(), request == null ? null : request.token(), OrderView::of);
+        return desk.accept(id, caller.subject(), request == null ? null : request.token(), this::view);
     }
 
     public record ShipmentReport(String status, LocalDate on, String simIccid) {}
@@ -116,7 +134,7 @@ public class OrderResource {
         if (report == null || report.status() == null) {
             throw dk.flyt.platform.problem.ProblemException.badRequest("status", "must be SHIPPED or DELIVERED");
         }
-        return desk.shipment(id, lineId, report.status(), report.on(), report.simIccid(), OrderView::of);
+        return desk.shipment(id, lineId, report.status(), report.on(), report.simIccid(), this::view);
     }
 
     public record PortInCorrection(String number, String donorIccid) {}
@@ -128,7 +146,7 @@ public class OrderResource {
     @Operation(summary = "Correct the number or donor ICCID of a rejected port-in and send it again")
     public OrderView correct(@PathParam("id") UUID id, @PathParam("lineId") UUID lineId, PortInCorrection correction) {
         PortInCorrection c = correction == null ? new PortInCorrection(null, null) : correction;
-        OrderView view = desk.correctPortIn(id, onlyFor(), lineId, c.number(), c.donorIccid(), OrderView::of);
+        OrderView view = desk.correctPortIn(id, onlyFor(), lineId, c.number(), c.donorIccid(), this::view);
         audit.record(caller, "PORT_IN_CORRECTED", view.customerId(), lineId.toString(), null);
         return view;
     }
@@ -146,10 +164,15 @@ public class OrderResource {
             description = "Without lineIds the whole order; an order with a device only as a whole (R-WDR-02).")
     public WithdrawalView withdraw(@PathParam("id") UUID id, WithdrawalRequest request) {
         WithdrawalService.Withdrawn w =
-                desk.withdraw(id, onlyFor(), request == null ? null : request.lineIds(), caller.subject());
+                desk.withdraw(id, onlyFor(), request == null ? null : request.lineIds(), caller.actor());
         audit.record(caller, "ORDER_WITHDRAWN", desk.read(id, null, o -> o.customerId), id.toString(), null);
         return new WithdrawalView(
                 w.orderId(), w.lineIds(), w.withdrawnOn(), w.orderStatus().name());
+    }
+
+    /** Credit data (R-ORD-04's refusal reason) is for agents only; customers and the web shop see "refused". */
+    private OrderView view(dk.flyt.subscription.persistence.OrderEntity o) {
+        return OrderView.of(o, caller.hasRole(Roles.AGENT));
     }
 
     private String onlyFor() {

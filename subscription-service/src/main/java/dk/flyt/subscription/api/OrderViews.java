@@ -35,14 +35,15 @@ public final class OrderViews {
             Instant createdAt,
             List<LineView> lines) {
 
-        static OrderView of(OrderEntity o) {
+        /** {@code withCreditData}: the refusal reason, for agents only (the security issue, credit data). */
+        static OrderView of(OrderEntity o, boolean withCreditData) {
             return new OrderView(
                     o.id,
                     o.customerId,
                     o.channel,
                     o.status,
                     o.creditDecision,
-                    "REFUSED".equals(o.creditDecision) ? o.creditReason : null,
+                    withCreditData && "REFUSED".equals(o.creditDecision) ? o.creditReason : null,
                     o.creationFeeOre,
                     o.creationFeeWaived,
                     o.campaign,

@@ -156,7 +156,7 @@ public class SubscriptionResource {
                     + " higher price. The response gives the effective date.")
     public Response changePlan(@PathParam("id") UUID id, PlanChangeRequest request) {
         SubscriptionEntity s = owned(id);
-        PlanChangeEntity c = lifecycle.changePlan(id, request == null ? null : request.planCode(), caller.subject());
+        PlanChangeEntity c = lifecycle.changePlan(id, request == null ? null : request.planCode(), caller.actor());
         audit.record(caller, "PLAN_CHANGE", s.customerId, c.id.toString(), null);
         return Response.status(201).entity(PlanChangeView.of(c)).build();
     }
@@ -167,7 +167,7 @@ public class SubscriptionResource {
     @Operation(summary = "Cancel a scheduled plan change before it takes effect (R-SUB-04)")
     public PlanChangeView cancelPlanChange(@PathParam("id") UUID id, @PathParam("changeId") UUID changeId) {
         SubscriptionEntity s = owned(id);
-        PlanChangeEntity c = lifecycle.cancelPlanChange(id, changeId, caller.subject());
+        PlanChangeEntity c = lifecycle.cancelPlanChange(id, changeId, caller.actor());
         audit.record(caller, "PLAN_CHANGE_CANCELLED", s.customerId, changeId.toString(), null);
         return PlanChangeView.of(c);
     }
@@ -184,7 +184,7 @@ public class SubscriptionResource {
                     + " before the binding ends. The response gives the end date.")
     public SubscriptionView cancel(@PathParam("id") UUID id, CancellationRequest request) {
         SubscriptionEntity s = owned(id);
-        lifecycle.cancel(id, request == null ? null : request.endOn(), caller.subject());
+        lifecycle.cancel(id, request == null ? null : request.endOn(), caller.actor());
         audit.record(caller, "CANCELLATION", s.customerId, id.toString(), null);
         return QuarkusTx.read(() -> view(subscriptions.findById(id)));
     }
@@ -195,7 +195,7 @@ public class SubscriptionResource {
     @Operation(summary = "Block a lost or stolen SIM at once; 112 stays reachable (R-SUB-10)")
     public SubscriptionView block(@PathParam("id") UUID id) {
         SubscriptionEntity s = owned(id);
-        lifecycle.block(id, caller.subject());
+        lifecycle.block(id, caller.actor());
         audit.record(caller, "BLOCK", s.customerId, id.toString(), null);
         return QuarkusTx.read(() -> view(subscriptions.findById(id)));
     }
@@ -209,7 +209,7 @@ public class SubscriptionResource {
     @Operation(summary = "Open a blocked line again, optionally on a new SIM (49 kr, R-SUB-10)")
     public SubscriptionView unblock(@PathParam("id") UUID id, UnblockRequest request) {
         SubscriptionEntity s = owned(id);
-        lifecycle.unblock(id, request == null ? null : request.newSimIccid(), caller.subject());
+        lifecycle.unblock(id, request == null ? null : request.newSimIccid(), caller.actor());
         audit.record(caller, "UNBLOCK", s.customerId, id.toString(), null);
         return QuarkusTx.read(() -> view(subscriptions.findById(id)));
     }
@@ -248,10 +248,16 @@ public class SubscriptionResource {
 
     public record TransferRequest(OrderDraft.CustomerDraft newOwner, String paymentMethodRef) {}
 
+    /** {@code toCustomerId} is shown to the new owner and to agents, never to the old owner. */
     public record TransferView(UUID id, UUID subscriptionId, String toCustomerId, String status, Instant expiresAt) {
-        static TransferView of(OwnershipTransferEntity t) {
-            return new TransferView(t.id, t.subscriptionId, t.toCustomerId, t.status, t.expiresAt);
+        static TransferView of(OwnershipTransferEntity t, boolean showNewOwner) {
+            return new TransferView(
+                    t.id, t.subscriptionId, showNewOwner ? t.toCustomerId : null, t.status, t.expiresAt);
         }
+    }
+
+    private TransferView transferView(OwnershipTransferEntity t) {
+        return TransferView.of(t, !caller.isOnlyCustomer() || caller.subject().equals(t.toCustomerId));
     }
 
     @POST
@@ -268,9 +274,9 @@ public class SubscriptionResource {
             throw ProblemException.badRequest("newOwner", "is required");
         }
         OwnershipTransferEntity t =
-                lifecycle.requestTransfer(id, request.newOwner(), request.paymentMethodRef(), caller.subject());
+                lifecycle.requestTransfer(id, request.newOwner(), request.paymentMethodRef(), caller.actor());
         audit.record(caller, "OWNERSHIP_TRANSFER_REQUESTED", s.customerId, t.id.toString(), null);
-        return Response.status(201).entity(TransferView.of(t)).build();
+        return Response.status(201).entity(transferView(t)).build();
     }
 
     public record TransferAcceptance(String token) {}
@@ -281,7 +287,7 @@ public class SubscriptionResource {
     @RolesAllowed(Roles.CUSTOMER)
     @Operation(summary = "The new owner accepts within 48 hours with the token of the link")
     public TransferView acceptTransfer(@PathParam("transferId") UUID transferId, TransferAcceptance request) {
-        return TransferView.of(
+        return transferView(
                 lifecycle.acceptTransfer(transferId, caller.subject(), request == null ? null : request.token()));
     }
 
@@ -296,7 +302,7 @@ public class SubscriptionResource {
                 && !caller.subject().equals(t.toCustomerId)) {
             throw ProblemException.notFound("Ownership transfer");
         }
-        return TransferView.of(t);
+        return transferView(t);
     }
 
     /** The subscription, if the caller may see it; another customer's answers 404 (R-DATA-02, R-SUB-08). */

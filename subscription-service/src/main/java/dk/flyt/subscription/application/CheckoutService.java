@@ -53,6 +53,13 @@ public class CheckoutService {
     /** The outcome: the order, and whether it was stored by an earlier request with the same key. */
     public record Placed(UUID orderId, boolean replayed) {}
 
+    /**
+     * Who places the order: the token's subject (kept on the order: the web shop reads only what it placed), the
+     * role a customer may read on the timeline, whether an agent places it, and the subject of a customer ordering
+     * with their own token (their order can only be for their own profile).
+     */
+    public record PlacedBy(String subject, String actor, boolean agent, String customerSubject) {}
+
     private final OrderRepository orders;
     private final CustomerRepository customers;
     private final SubscriptionRepository subscriptions;
@@ -93,7 +100,7 @@ public class CheckoutService {
         this.clock = clock;
     }
 
-    public Placed place(OrderDraft draft, String idempotencyKey, String placedBy, boolean byAgent) {
+    public Placed place(OrderDraft draft, String idempotencyKey, PlacedBy placedBy) {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
             throw ProblemException.badRequest("Idempotency-Key", "header is required (1-100 characters)");
         }
@@ -115,8 +122,15 @@ public class CheckoutService {
             }
         }
         Channel channel = draft == null ? null : parseChannel(draft.channel());
-        if (channel != null && channel != Channel.WEBSHOP && !byAgent) {
+        if (channel != null && channel != Channel.WEBSHOP && !placedBy.agent()) {
             violations.add(new Violation("channel", "only an agent places " + channel + " orders"));
+        }
+        if (placedBy.customerSubject() != null
+                && draft != null
+                && draft.customer() != null
+                && draft.customer().id() != null
+                && !draft.customer().id().equals(placedBy.customerSubject())) {
+            violations.add(new Violation("customer.id", "a customer orders for their own profile only"));
         }
         if (!violations.isEmpty()) {
             throw invalid(violations);
@@ -124,18 +138,25 @@ public class CheckoutService {
         if (channel == Channel.TELESALES) {
             requireConsent(draft.customer().id());
         }
+        OrderDraft forCaller =
+                placedBy.customerSubject() != null && draft.customer().id() == null
+                        ? draft.withCustomerId(placedBy.customerSubject())
+                        : draft;
         CreditDecision decision = bureau.check(
-                subjectOf(draft.customer()), draft.customer().address().postalCode());
+                subjectOf(forCaller.customer()), forCaller.customer().address().postalCode());
         try {
             return QuarkusTransaction.requiringNew()
-                    .call(() -> store(draft, channel, idempotencyKey, hash, placedBy, decision));
+                    .call(() -> store(forCaller, channel, idempotencyKey, hash, placedBy, decision));
         } catch (PersistenceException race) {
             // Another request with the same key stored its order first (the unique index decided); answer with it.
             Optional<Placed> winner = QuarkusTransaction.requiringNew().call(() -> replay(idempotencyKey, hash));
             if (winner.isPresent()) {
                 return winner.get();
             }
-            throw race;
+            // Never rethrown: a constraint's error text can carry the CPR (R-DATA-01); the client may simply retry.
+            LOG.warnf("Order with Idempotency-Key hash %s lost a race it could not replay", hash.substring(0, 12));
+            throw ProblemException.conflict(
+                    "concurrent-order", "another order for the same customer was being stored at once; try again");
         }
     }
 
@@ -164,9 +185,15 @@ public class CheckoutService {
     }
 
     private Placed store(
-            OrderDraft draft, Channel channel, String key, String hash, String placedBy, CreditDecision decision) {
+            OrderDraft draft, Channel channel, String key, String hash, PlacedBy placedBy, CreditDecision decision) {
         Instant now = clock.instant();
-        CustomerEntity customer = directory.findOrCreate(draft.customer(), draft.paymentMethodRef(), now);
+        // the same checkout posted twice at once: the second waits here for the first and answers with its order
+        directory.lockIdentity(draft.customer());
+        Optional<Placed> earlier = replay(key, hash);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        CustomerEntity customer = directory.forOrder(draft.customer(), draft.paymentMethodRef(), now);
         customers.lock(customer.id);
         CustomerKind kind = CustomerKind.valueOf(customer.kind);
         long held = subscriptions.heldBy(customer.id) + orders.pendingLines(customer.id);
@@ -184,7 +211,7 @@ public class CheckoutService {
         o.channel = channel.name();
         o.idempotencyKey = key;
         o.requestHash = hash;
-        o.placedBy = placedBy;
+        o.placedBy = placedBy.subject();
         o.campaign = draft.campaign();
         boolean waived = draft.campaign() != null
                 && records.campaign(draft.campaign())
@@ -232,7 +259,7 @@ public class CheckoutService {
                 o.customerId,
                 "ORDER",
                 "ORDER_PLACED",
-                "channel " + o.channel + ", " + o.lines.size() + " line(s), placed by " + placedBy);
+                "channel " + o.channel + ", " + o.lines.size() + " line(s), placed by " + placedBy.actor());
         saga.creditDecided(o, decision);
         LOG.infof("Order %s placed through %s with %d line(s): %s", o.id, o.channel, o.lines.size(), o.status);
         return new Placed(o.id, false);

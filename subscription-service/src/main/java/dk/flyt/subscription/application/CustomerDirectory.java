@@ -15,7 +15,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Finds a customer profile by id, CPR or CVR, or creates it; the latest contact details win. */
+/**
+ * Finds the customer profile an order or a transfer is for, or creates it. A profile's identity and contact data
+ * change only through its owner ({@code PATCH /api/v1/customers/{id}}): an order never rewrites them, and an order
+ * that quotes a known CPR or CVR without proving it is that customer is refused (the security issue's profile
+ * takeover).
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class CustomerDirectory {
@@ -25,51 +30,113 @@ public class CustomerDirectory {
         this.customers = customers;
     }
 
-    public CustomerEntity findOrCreate(OrderDraft.CustomerDraft c, String paymentMethodRef, Instant now) {
-        Optional<CustomerEntity> known;
+    /**
+     * The profile an order is for. {@code customer.id} is the proof: the logged-in customer's subject (from their
+     * own token, or passed by the web shop or an agent). With it, the order joins that profile if the CPR/CVR is
+     * the profile's, or creates the profile under that id if the CPR/CVR is new. Without it, only a new CPR/CVR
+     * creates a profile. Every other case is one and the same refusal, which says nothing about any profile.
+     */
+    public CustomerEntity forOrder(OrderDraft.CustomerDraft c, String paymentMethodRef, Instant now) {
+        lockIdentity(c);
+        Optional<CustomerEntity> holder = holderOf(c);
         if (c.id() != null) {
             if (!c.id().matches("[A-Za-z0-9-]{1,64}")) {
                 throw CheckoutService.invalid(List.of(new Violation(
-                        "customer.id", "must be the customer's login subject (1-64 letters," + " digits or dashes)")));
+                        "customer.id", "must be the customer's login subject (1-64 letters, digits or dashes)")));
             }
-            known = customers.findByIdOptional(c.id());
-            if (known.isEmpty()) {
-                // a logged-in customer's first order: the profile takes the login's subject as its id, so that
-                // the customer's own token reaches it (R-DATA-02); a CPR/CVR already on another profile is refused
-                Optional<CustomerEntity> other = CustomerKind.valueOf(c.kind()) == CustomerKind.PRIVATE
-                        ? customers.byCpr(normalCpr(c.cpr()))
-                        : customers.byCvr(c.cvr());
-                if (other.isPresent()) {
-                    throw ProblemException.unprocessable(
-                            "identity-on-another-profile", "this CPR/CVR belongs to another customer profile");
+            Optional<CustomerEntity> profile = customers.findByIdOptional(c.id());
+            if (profile.isPresent()) {
+                if (holder.isEmpty() || !holder.get().id.equals(c.id())) {
+                    throw identityRefused();
                 }
-                return create(c, c.id(), paymentMethodRef, now);
+                return profile.get();
             }
-        } else if (CustomerKind.valueOf(c.kind()) == CustomerKind.PRIVATE) {
-            known = customers.byCpr(normalCpr(c.cpr()));
-        } else {
-            known = customers.byCvr(c.cvr());
+            if (holder.isPresent()) {
+                throw identityRefused();
+            }
+            return create(c, c.id(), paymentMethodRef, now);
         }
-        if (known.isPresent()) {
-            CustomerEntity e = known.get();
-            boolean sameIdentity = CustomerKind.valueOf(c.kind()) == CustomerKind.PRIVATE
-                    ? normalCpr(c.cpr()).equals(e.cpr)
-                    : c.cvr().equals(e.cvr);
-            if (!sameIdentity) {
-                throw CheckoutService.invalid(
-                        List.of(new Violation("customer.id", "does not match the CPR/CVR given")));
-            }
-            // the latest contact details win; identity and kind stay
-            e.name = c.name();
-            e.street = c.address().street();
-            e.postalCode = c.address().postalCode();
-            e.city = c.address().city();
-            e.email = c.email();
-            e.contactNumber = c.contactNumber() == null ? e.contactNumber : normalPhone(c.contactNumber());
-            e.paymentMethodRef = paymentMethodRef;
-            return e;
+        if (holder.isPresent()) {
+            throw identityRefused();
         }
         return create(c, UUID.randomUUID().toString(), paymentMethodRef, now);
+    }
+
+    /**
+     * The new owner of a transfer (R-SUB-09): an existing profile is used as it is (nothing of theirs changes before
+     * they accept, and nothing of theirs is shown to the old owner); otherwise a profile is created for them.
+     */
+    public CustomerEntity forTransfer(OrderDraft.CustomerDraft c, String paymentMethodRef, Instant now) {
+        lockIdentity(c);
+        return holderOf(c).orElseGet(() -> create(c, UUID.randomUUID().toString(), paymentMethodRef, now));
+    }
+
+    /** Until the transaction ends, no one else looks this CPR/CVR up to create or join a profile. */
+    public void lockIdentity(OrderDraft.CustomerDraft c) {
+        customers.lockIdentity(identity(c));
+    }
+
+    /**
+     * The one answer to every identity an order may not use: a known CPR/CVR without proof, a customer id that is
+     * not that CPR/CVR's profile. The same type and text whichever it was, so it cannot be used to probe profiles.
+     */
+    public static ProblemException identityRefused() {
+        return ProblemException.unprocessable(
+                "identity-refused",
+                "this order cannot be placed for the identity given; the customer logs in and orders again, or"
+                        + " calls customer service");
+    }
+
+    /** What a profile change may carry; null fields stay as they are. Identity (CPR/CVR, kind) never changes. */
+    public record ProfileChange(
+            String name, OrderDraft.Address address, String email, String contactNumber, String paymentMethodRef) {}
+
+    /** The owner (or an agent for them) changes the profile's contact data (the security issue: only its owner). */
+    public CustomerEntity change(String customerId, ProfileChange change) {
+        if (change == null) {
+            throw ProblemException.badRequest(
+                    "body", "is required: name, address, email, contactNumber or" + " paymentMethodRef");
+        }
+        List<Violation> v = new java.util.ArrayList<>(dk.flyt.subscription.domain.OrderRules.contactDetails(
+                "", change.name(), change.address(), change.email(), change.contactNumber(), false));
+        if (change.paymentMethodRef() != null
+                && (change.paymentMethodRef().isBlank()
+                        || change.paymentMethodRef().length() > 100)) {
+            v.add(new Violation(".paymentMethodRef", "must be the payment provider's reference (1-100 characters)"));
+        }
+        if (!v.isEmpty()) {
+            throw CheckoutService.invalid(v.stream()
+                    .map(x -> new Violation(x.field().substring(1), x.message()))
+                    .toList());
+        }
+        CustomerEntity e = customers.lock(customerId);
+        if (e == null) {
+            throw ProblemException.notFound("Customer");
+        }
+        if (change.name() != null) {
+            e.name = change.name();
+        }
+        if (change.address() != null) {
+            e.street = change.address().street();
+            e.postalCode = change.address().postalCode();
+            e.city = change.address().city();
+        }
+        if (change.email() != null) {
+            e.email = change.email();
+        }
+        if (change.contactNumber() != null) {
+            e.contactNumber = normalPhone(change.contactNumber());
+        }
+        if (change.paymentMethodRef() != null) {
+            e.paymentMethodRef = change.paymentMethodRef();
+        }
+        return e;
+    }
+
+    private Optional<CustomerEntity> holderOf(OrderDraft.CustomerDraft c) {
+        return CustomerKind.valueOf(c.kind()) == CustomerKind.PRIVATE
+                ? customers.byCpr(normalCpr(c.cpr()))
+                : customers.byCvr(c.cvr());
     }
 
     private CustomerEntity create(OrderDraft.CustomerDraft c, String id, String paymentMethodRef, Instant now) {

@@ -129,8 +129,9 @@ public class OrderSaga {
         o.creditDecision = "REFUSED";
         o.creditReason = reason;
         closeLines(o);
-        journal.orderEvent(o.id, new SubscriptionEvents.OrderRefused(o.id.toString(), o.customerId, reason));
-        journal.timeline(o.id, null, o.customerId, "ORDER", "ORDER_REFUSED", "credit check: " + reason);
+        // the reason is credit data: on the order for agents, never in the event or on the customer's timeline
+        journal.orderEvent(o.id, new SubscriptionEvents.OrderRefused(o.id.toString(), o.customerId));
+        journal.timeline(o.id, null, o.customerId, "ORDER", "ORDER_REFUSED", "by the credit check");
     }
 
     private void closeLines(OrderEntity o) {

@@ -441,9 +441,9 @@ public class SubscriptionLifecycle {
             throw ProblemException.unprocessable("same-owner", "the new owner is the current owner");
         }
         CreditDecision decision = bureau.check(identity, newOwner.address().postalCode());
-        if (decision instanceof CreditDecision.Refused r) {
-            throw ProblemException.unprocessable(
-                    "credit-refused", "the new owner's credit check refused: " + r.reason());
+        if (decision instanceof CreditDecision.Refused) {
+            // the reason is the new owner's credit data: never shown to the one who asked (the security issue)
+            throw ProblemException.unprocessable("credit-refused", "the new owner's credit check refused the transfer");
         }
         if (decision instanceof CreditDecision.Unavailable) {
             throw new ProblemException(
@@ -454,7 +454,7 @@ public class SubscriptionLifecycle {
                     List.of());
         }
         Instant now = clock.instant();
-        CustomerEntity next = directory.findOrCreate(newOwner, paymentMethodRef, now);
+        CustomerEntity next = directory.forTransfer(newOwner, paymentMethodRef, now);
         OwnershipTransferEntity t = new OwnershipTransferEntity();
         t.id = UUID.randomUUID();
         t.subscriptionId = s.id;

@@ -15,6 +15,18 @@ public record OrderDraft(
         String device,
         String campaign) {
 
+    /** The same draft for the customer with this id (a customer ordering with their own token). */
+    public OrderDraft withCustomerId(String id) {
+        CustomerDraft c = customer;
+        return new OrderDraft(
+                new CustomerDraft(id, c.kind(), c.cpr(), c.cvr(), c.name(), c.address(), c.email(), c.contactNumber()),
+                channel,
+                paymentMethodRef,
+                lines,
+                device,
+                campaign);
+    }
+
     /** {@code id} names an existing customer (required for telesales, whose consent is on record). */
     public record CustomerDraft(
             String id,

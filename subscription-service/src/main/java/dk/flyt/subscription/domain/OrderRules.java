@@ -65,30 +65,42 @@ public final class OrderRules {
         } else if (!Cvr.isValid(c.cvr())) {
             v.add(new Violation(at + ".cvr", "must be a CVR number (8 digits, modulus 11)"));
         }
-        if (blank(c.name()) || c.name().length() > 200) {
+        v.addAll(contactDetails(at, c.name(), c.address(), c.email(), c.contactNumber(), true));
+        return kind;
+    }
+
+    /**
+     * Name, address, e-mail and contact number of a profile, for checkout ({@code required}) and for a profile change
+     * (only what is given). Every text has a maximum length (the security issue's input limits).
+     */
+    public static List<Violation> contactDetails(
+            String at, String name, OrderDraft.Address address, String email, String contactNumber, boolean required) {
+        List<Violation> v = new ArrayList<>();
+        if ((required || name != null) && (blank(name) || name.length() > 200)) {
             v.add(new Violation(at + ".name", "is required (full name, at most 200 characters)"));
         }
-        if (c.address() == null) {
-            v.add(new Violation(at + ".address", "is required (a Danish registered address)"));
-        } else {
-            if (blank(c.address().street())) {
-                v.add(new Violation(at + ".address.street", "is required"));
+        if (address == null) {
+            if (required) {
+                v.add(new Violation(at + ".address", "is required (a Danish registered address)"));
             }
-            if (!PostalCode.isDanish(c.address().postalCode())) {
+        } else {
+            if (blank(address.street()) || address.street().length() > 200) {
+                v.add(new Violation(at + ".address.street", "is required (at most 200 characters)"));
+            }
+            if (!PostalCode.isDanish(address.postalCode())) {
                 v.add(new Violation(at + ".address.postalCode", "must be a Danish postal code"));
             }
-            if (blank(c.address().city())) {
-                v.add(new Violation(at + ".address.city", "is required"));
+            if (blank(address.city()) || address.city().length() > 100) {
+                v.add(new Violation(at + ".address.city", "is required (at most 100 characters)"));
             }
         }
-        if (!Email.isValid(c.email())) {
-            v.add(new Violation(at + ".email", "must be a valid e-mail address"));
+        if ((required || email != null) && (!Email.isValid(email) || email.length() > 254)) {
+            v.add(new Violation(at + ".email", "must be a valid e-mail address (at most 254 characters)"));
         }
-        if (c.contactNumber() != null
-                && DanishMobileNumber.normalise(c.contactNumber()).isEmpty()) {
+        if (contactNumber != null && DanishMobileNumber.normalise(contactNumber).isEmpty()) {
             v.add(new Violation(at + ".contactNumber", "must be a Danish mobile number"));
         }
-        return kind;
+        return v;
     }
 
     private static void line(
