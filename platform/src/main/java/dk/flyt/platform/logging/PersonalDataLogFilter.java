@@ -44,7 +44,7 @@ public final class PersonalDataLogFilter implements Filter {
         private final String className;
 
         private MaskedThrowable(String className, String message, Throwable cause) {
-            super(message, cause, false, false);
+            super(message, cause, false, true);
             this.className = className;
         }
 
