@@ -17,7 +17,26 @@ public final class TestData {
         int month = 1 + r.nextInt(12);
         int year = 50 + r.nextInt(50);
         int serial = r.nextInt(4) * 1000 + r.nextInt(990);
-        return String.format("%02d%02d%02d-%04d", day, month, year, serial);
+        return record(String.format("%02d%02d%02d-%04d", day, month, year, serial));
+    }
+
+    /** Where every CPR a test run made up is written, for the scan that proves none reached a log (R-DATA-01). */
+    public static final String USED_CPRS = "target/flyt-test-cprs.txt";
+
+    private static synchronized String record(String cpr) {
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of(USED_CPRS);
+            if (java.nio.file.Files.isDirectory(file.getParent())) {
+                java.nio.file.Files.writeString(
+                        file,
+                        cpr + "\n",
+                        java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return cpr;
     }
 
     /** An ICCID (89 45 01 ...) of 19 digits with a valid Luhn check digit. */
