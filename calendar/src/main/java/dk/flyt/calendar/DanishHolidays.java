@@ -31,9 +31,25 @@ public final class DanishHolidays {
         return of(date.getYear()).contains(date);
     }
 
-    /** The public holidays of a year, in date order. */
+    /** Years whose holidays are kept once computed; any other year is computed on each call. */
+    static final int FIRST_CACHED_YEAR = 1900;
+
+    static final int LAST_CACHED_YEAR = 2200;
+
+    /**
+     * The public holidays of a year, in date order. The cache holds at most the {@value #FIRST_CACHED_YEAR} to
+     * {@value #LAST_CACHED_YEAR} window, so a caller asking for ever new years cannot grow it (the security issue).
+     */
     public static NavigableSet<LocalDate> of(int year) {
+        if (year < FIRST_CACHED_YEAR || year > LAST_CACHED_YEAR) {
+            return load(year);
+        }
         return BY_YEAR.computeIfAbsent(year, DanishHolidays::load);
+    }
+
+    /** How many years are cached (for the test of the bound). */
+    static int cachedYears() {
+        return BY_YEAR.size();
     }
 
     private static NavigableSet<LocalDate> load(int year) {

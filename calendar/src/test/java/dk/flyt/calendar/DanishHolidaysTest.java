@@ -121,4 +121,22 @@ class DanishHolidaysTest {
                 Arguments.of(LocalDate.parse("2025-05-16"), false),
                 Arguments.of(LocalDate.parse("2026-05-01"), false));
     }
+
+    @org.junit.jupiter.api.Test
+    void theHolidayCacheIsBoundedToAWindowOfYears() {
+        DanishHolidays.of(2026);
+        int before = DanishHolidays.cachedYears();
+        for (int year = 2201; year < 2401; year++) {
+            org.assertj.core.api.Assertions.assertThat(DanishHolidays.of(year)).isNotEmpty();
+        }
+        for (int year = 1000; year < 1100; year++) {
+            DanishHolidays.of(year);
+        }
+        org.assertj.core.api.Assertions.assertThat(DanishHolidays.cachedYears())
+                .as("years outside the window are not kept")
+                .isEqualTo(before);
+        org.assertj.core.api.Assertions.assertThat(DanishHolidays.of(2400))
+                .as("computed, not cached, and still right")
+                .contains(java.time.LocalDate.of(2400, 12, 25));
+    }
 }

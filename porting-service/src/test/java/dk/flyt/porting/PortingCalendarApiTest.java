@@ -82,7 +82,10 @@ class PortingCalendarApiTest {
                 "shippedOn=2026-11-02&mode=SOON | mode",
                 "shippedOn=2026-11-02 | mode",
                 "shippedOn=2026-11-02&mode=END_OF_TERM | termEndsOn",
-                "shippedOn=2026-11-02&mode=END_OF_TERM&termEndsOn=yesterday | termEndsOn"
+                "shippedOn=2026-11-02&mode=END_OF_TERM&termEndsOn=yesterday | termEndsOn",
+                "shippedOn=%2B999999999-12-31&mode=ASAP | shippedOn",
+                "shippedOn=1899-12-31&mode=ASAP | shippedOn",
+                "shippedOn=2026-11-02&mode=END_OF_TERM&termEndsOn=2201-01-01 | termEndsOn"
             })
     void badEarliestPortDateQueriesNameTheParameter(String query, String field) {
         given().when()

@@ -66,6 +66,13 @@ public class ProblemMappers {
                     .replace(".[", "[");
         }
         String message = "is not readable as the expected JSON";
+        if (e instanceof InvalidFormatException f && f.getTargetType() == java.time.LocalDate.class) {
+            message = dk.flyt.platform.json.BusinessDates.RULE;
+        } else if (e instanceof com.fasterxml.jackson.databind.exc.InvalidNullException) {
+            message = "must not be null";
+        } else if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            message = "is nested too deeply (at most " + dk.flyt.platform.json.InputLimits.MAX_NESTING + " levels)";
+        }
         return respond(new Problem(
                 Problem.type("invalid-request"),
                 "The request is not valid",

@@ -79,11 +79,16 @@ public class PortingCalendarResource {
         if (value == null || value.isBlank()) {
             throw ProblemException.badRequest(name, "is required (YYYY-MM-DD)");
         }
+        LocalDate d;
         try {
-            return LocalDate.parse(value);
+            d = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(name, "is not a date of the form YYYY-MM-DD");
         }
+        if (!dk.flyt.platform.json.BusinessDates.inRange(d)) {
+            throw ProblemException.badRequest(name, dk.flyt.platform.json.BusinessDates.RULE);
+        }
+        return d;
     }
 
     private static PortingMode mode(String value) {

@@ -153,11 +153,23 @@ public class CheckoutService {
             if (winner.isPresent()) {
                 return winner.get();
             }
+            if (!isConstraintViolation(race)) {
+                throw race;
+            }
             // Never rethrown: a constraint's error text can carry the CPR (R-DATA-01); the client may simply retry.
             LOG.warnf("Order with Idempotency-Key hash %s lost a race it could not replay", hash.substring(0, 12));
             throw ProblemException.conflict(
                     "concurrent-order", "another order for the same customer was being stored at once; try again");
         }
+    }
+
+    private static boolean isConstraintViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Optional<Placed> replay(String key, String hash) {
