@@ -18,7 +18,6 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Consents over HTTP with real tokens (R-ORD-09, R-DATA-02). */
@@ -43,7 +42,7 @@ class ConsentApiTest {
 
     @Test
     void R_ORD_09_anAgentRecordsAConsentAndTheCustomerWithdrawsItAtOnce() {
-        String customer = "c-" + UUID.randomUUID();
+        String customer = existingCustomer();
         String id = given().auth()
                 .oauth2(Tokens.forRole("agent"))
                 .contentType(ContentType.JSON)
@@ -96,7 +95,7 @@ class ConsentApiTest {
 
     @Test
     void badInputNamesTheFieldAndStoresNothing() {
-        String customer = "c-" + UUID.randomUUID();
+        String customer = existingCustomer();
         given().auth()
                 .oauth2(Tokens.forRole("agent"))
                 .contentType(ContentType.JSON)
@@ -149,7 +148,7 @@ class ConsentApiTest {
     void theServiceReadsTimeFromTheControllableClock() {
         Instant frozen = Instant.parse("2027-02-03T04:05:06Z");
         clock.set(frozen);
-        String customer = "c-" + UUID.randomUUID();
+        String customer = existingCustomer();
         given().auth()
                 .oauth2(Tokens.forRole("agent"))
                 .contentType(ContentType.JSON)
@@ -169,5 +168,12 @@ class ConsentApiTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("givenAt"));
+    }
+
+    /** Consents are recorded for existing customers only (R-ORD-09): one from a web-shop order. */
+    private static String existingCustomer() {
+        return Shop.placed(Shop.order(Shop.customer(Shop.cpr()), java.util.List.of(Shop.newLine("BASIC", 0))))
+                .get("customerId")
+                .asText();
     }
 }

@@ -56,11 +56,16 @@ class TelesalesTest {
                 .then();
     }
 
+    /** A phone consent, taken down by another agent than the one who sells (R-ORD-09). */
     private String consent(Known c) {
+        return consent(c, Tokens.token("agent-recorder", null, "agent"), "PHONE");
+    }
+
+    private String consent(Known c, String token, String channel) {
         return given().auth()
-                .oauth2(Tokens.forRole("agent"))
+                .oauth2(token)
                 .contentType(ContentType.JSON)
-                .body(Map.of("channel", "PHONE", "wordingVersion", "tele-2026-01"))
+                .body(Map.of("channel", channel, "wordingVersion", "tele-2026-01"))
                 .when()
                 .post("/api/v1/customers/{id}/consents", c.id())
                 .then()
@@ -146,5 +151,46 @@ class TelesalesTest {
                 id, x -> "LAPSED".equals(x.get("status").asText()));
         assertThat(o.get("lines").get(0).get("step").asText()).isEqualTo("CANCELLED");
         accept(c, id, notifications.lastTokenFor(id).orElseThrow()).statusCode(409);
+    }
+
+    @Test
+    void R_ORD_09_theConsentMustBeForThePhoneAndNotTakenDownByTheSellingAgent() {
+        clock.set(java.time.Instant.parse("2026-11-10T10:00:00Z"));
+        Known c = customer();
+        consent(c, Tokens.token("agent-recorder", null, "agent"), "SMS");
+        telesale(c).statusCode(422).body("type", containsString("no-consent"));
+        consent(c, Tokens.forRole("agent"), "PHONE");
+        telesale(c).statusCode(422).body("type", containsString("consent-recorded-by-seller"));
+        consent(c, Tokens.customer(c.id()), "PHONE"); // given by the customer through self-service
+        telesale(c).statusCode(201);
+        given().auth()
+                .oauth2(Tokens.forRole("agent"))
+                .get("/api/v1/customers/{id}/audit", c.id())
+                .then()
+                .statusCode(200)
+                .body("action", org.hamcrest.Matchers.hasItem("CONSENT_RECORDED"));
+    }
+
+    @Test
+    void R_ORD_09_aConsentNeedsAnExistingCustomerAndAPlausibleTime() {
+        clock.set(java.time.Instant.parse("2026-11-10T10:00:00Z"));
+        given().auth()
+                .oauth2(Tokens.forRole("agent"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("channel", "PHONE", "wordingVersion", "tele-2026-01"))
+                .post("/api/v1/customers/{id}/consents", "nobody-" + UUID.randomUUID())
+                .then()
+                .statusCode(404);
+        Known c = customer();
+        for (String givenAt : List.of("2026-11-10T10:05:00Z", "2026-10-01T10:00:00Z")) {
+            given().auth()
+                    .oauth2(Tokens.forRole("agent"))
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("channel", "PHONE", "wordingVersion", "tele-2026-01", "givenAt", givenAt))
+                    .post("/api/v1/customers/{id}/consents", c.id())
+                    .then()
+                    .statusCode(400)
+                    .body("errors[0].field", org.hamcrest.Matchers.equalTo("givenAt"));
+        }
     }
 }

@@ -32,11 +32,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "consents")
 public class ConsentResource {
     private final ConsentService consents;
+    private final dk.flyt.subscription.application.AgentAudit audit;
     private final Caller caller;
     private final Clock clock;
 
-    public ConsentResource(ConsentService consents, Caller caller, Clock clock) {
+    public ConsentResource(
+            ConsentService consents, dk.flyt.subscription.application.AgentAudit audit, Caller caller, Clock clock) {
         this.consents = consents;
+        this.audit = audit;
         this.caller = caller;
         this.clock = clock;
     }
@@ -46,6 +49,7 @@ public class ConsentResource {
             @NotBlank @Size(max = 40) String wordingVersion,
             Instant givenAt) {}
 
+    /** {@code selfService}: the customer gave it through their own login rather than to an agent. */
     public record ConsentView(
             UUID id,
             String customerId,
@@ -53,7 +57,8 @@ public class ConsentResource {
             String wordingVersion,
             Instant givenAt,
             Instant withdrawnAt,
-            boolean active) {
+            boolean active,
+            boolean selfService) {
         static ConsentView of(Consent c, Instant now) {
             return new ConsentView(
                     c.id(),
@@ -62,7 +67,8 @@ public class ConsentResource {
                     c.wordingVersion(),
                     c.givenAt(),
                     c.withdrawnAt(),
-                    c.isActiveAt(now));
+                    c.isActiveAt(now),
+                    c.isSelfService());
         }
     }
 
@@ -71,6 +77,7 @@ public class ConsentResource {
     @Operation(summary = "The customer's consents, given and withdrawn")
     public List<ConsentView> list(@PathParam("customerId") String customerId) {
         caller.requireAccessToCustomer(customerId, "Customer");
+        audit.record(caller, "CONSENTS_READ", customerId, null, null);
         Instant now = clock.instant();
         return consents.ofCustomer(customerId).stream()
                 .map(c -> ConsentView.of(c, now))
@@ -80,12 +87,17 @@ public class ConsentResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AGENT, Roles.CUSTOMER})
-    @Operation(summary = "Record a consent to outbound sales contact")
+    @Operation(
+            summary = "Record a consent to outbound sales contact",
+            description = "For an existing customer (404 otherwise); givenAt not in the future and at most"
+                    + " flyt.subscription.consent-max-age (7 days) back. Who recorded it is kept: an outbound sale by"
+                    + " the agent who recorded it is refused, unless the customer recorded it themself (R-ORD-09).")
     public Response give(
             @PathParam("customerId") String customerId, @Valid @NotNull ConsentRequest request, UriInfo uri) {
         caller.requireAccessToCustomer(customerId, "Customer");
         Consent c = consents.record(
                 customerId, request.channel(), request.wordingVersion(), request.givenAt(), caller.subject());
+        audit.record(caller, "CONSENT_RECORDED", customerId, c.id().toString(), null);
         return Response.created(
                         uri.getAbsolutePathBuilder().path(c.id().toString()).build())
                 .entity(ConsentView.of(c, clock.instant()))
@@ -99,6 +111,7 @@ public class ConsentResource {
     public ConsentView withdraw(@PathParam("customerId") String customerId, @PathParam("consentId") UUID consentId) {
         caller.requireAccessToCustomer(customerId, "Customer");
         Consent c = consents.withdraw(customerId, consentId, caller.subject());
+        audit.record(caller, "CONSENT_WITHDRAWN", customerId, consentId.toString(), null);
         return ConsentView.of(c, clock.instant());
     }
 }

@@ -8,6 +8,7 @@ import dk.flyt.platform.problem.Problem;
 import dk.flyt.platform.problem.ProblemException;
 import dk.flyt.subscription.domain.Channel;
 import dk.flyt.subscription.domain.Consent;
+import dk.flyt.subscription.domain.ContactChannel;
 import dk.flyt.subscription.domain.CreditDecision;
 import dk.flyt.subscription.domain.CustomerKind;
 import dk.flyt.subscription.domain.DanishMobileNumber;
@@ -135,8 +136,8 @@ public class CheckoutService {
         if (!violations.isEmpty()) {
             throw invalid(violations);
         }
-        if (channel == Channel.TELESALES) {
-            requireConsent(draft.customer().id());
+        if (channel.outboundContact().isPresent()) {
+            requireConsent(draft.customer().id(), channel.outboundContact().get(), placedBy.subject());
         }
         OrderDraft forCaller =
                 placedBy.customerSubject() != null && draft.customer().id() == null
@@ -183,17 +184,27 @@ public class CheckoutService {
         });
     }
 
-    private void requireConsent(String customerId) {
+    private void requireConsent(String customerId, ContactChannel through, String seller) {
         if (customerId == null) {
             throw invalid(List.of(new Violation(
                     "customer.id", "a telesales order names the existing customer whose consent is on record")));
         }
         Instant now = clock.instant();
         List<Consent> given = QuarkusTransaction.requiringNew().call(() -> consents.ofCustomer(customerId));
-        if (given.stream().noneMatch(c -> c.isActiveAt(now))) {
-            throw ProblemException.unprocessable(
-                    "no-consent", "the customer has no recorded consent to outbound sales contact in force (R-ORD-09)");
-        }
+        Consent.refusesSale(given, through, now, seller).ifPresent(refusal -> {
+            throw switch (refusal) {
+                case NO_CONSENT ->
+                    ProblemException.unprocessable(
+                            "no-consent",
+                            "the customer has no recorded consent to outbound sales contact by " + through
+                                    + " in force (R-ORD-09)");
+                case RECORDED_BY_SELLER ->
+                    ProblemException.unprocessable(
+                            "consent-recorded-by-seller",
+                            "the consent in force was recorded by the agent making the sale; another agent sells, or"
+                                    + " the customer gives it through self-service (R-ORD-09)");
+            };
+        });
     }
 
     private Placed store(

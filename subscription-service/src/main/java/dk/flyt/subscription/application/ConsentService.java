@@ -20,11 +20,20 @@ import java.util.UUID;
 @ApplicationScoped
 public class ConsentService {
     private final ConsentRepository consents;
+    private final dk.flyt.subscription.persistence.CustomerRepository customers;
+    private final dk.flyt.subscription.config.SubscriptionConfig config;
     private final Outbox outbox;
     private final Clock clock;
 
-    public ConsentService(ConsentRepository consents, Outbox outbox, Clock clock) {
+    public ConsentService(
+            ConsentRepository consents,
+            dk.flyt.subscription.persistence.CustomerRepository customers,
+            dk.flyt.subscription.config.SubscriptionConfig config,
+            Outbox outbox,
+            Clock clock) {
         this.consents = consents;
+        this.customers = customers;
+        this.config = config;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -32,12 +41,19 @@ public class ConsentService {
     @Transactional
     public Consent record(
             String customerId, ContactChannel channel, String wordingVersion, Instant givenAt, String recordedBy) {
+        if (customers.findByIdOptional(customerId).isEmpty()) {
+            throw ProblemException.notFound("Customer");
+        }
         Instant now = clock.instant();
         Instant when = givenAt == null ? now : givenAt;
         if (when.isAfter(now)) {
             throw ProblemException.badRequest("givenAt", "must not be in the future");
         }
-        Consent consent = new Consent(UUID.randomUUID(), customerId, channel, wordingVersion, when, null);
+        if (when.isBefore(now.minus(config.consentMaxAge()))) {
+            throw ProblemException.badRequest(
+                    "givenAt", "must be at most " + config.consentMaxAge().toDays() + " days back (R-ORD-09)");
+        }
+        Consent consent = new Consent(UUID.randomUUID(), customerId, channel, wordingVersion, when, null, recordedBy);
         ConsentEntity e = new ConsentEntity();
         e.id = consent.id();
         e.customerId = customerId;
@@ -88,6 +104,12 @@ public class ConsentService {
 
     static Consent toDomain(ConsentEntity e) {
         return new Consent(
-                e.id, e.customerId, ContactChannel.valueOf(e.channel), e.wordingVersion, e.givenAt, e.withdrawnAt);
+                e.id,
+                e.customerId,
+                ContactChannel.valueOf(e.channel),
+                e.wordingVersion,
+                e.givenAt,
+                e.withdrawnAt,
+                e.recordedBy);
     }
 }

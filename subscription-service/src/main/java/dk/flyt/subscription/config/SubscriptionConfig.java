@@ -10,6 +10,10 @@ public interface SubscriptionConfig {
     @WithDefault("P7D")
     Duration acceptanceWindow();
 
+    /** How far back a consent's {@code givenAt} may be when it is recorded (R-ORD-09; our reading, configurable). */
+    @WithDefault("P7D")
+    Duration consentMaxAge();
+
     /** How long to wait before asking a silent credit bureau again. */
     @WithDefault("PT10M")
     Duration creditRetryInterval();

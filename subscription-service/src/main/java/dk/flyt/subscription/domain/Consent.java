@@ -2,12 +2,14 @@ package dk.flyt.subscription.domain;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
  * A customer's consent to outbound sales contact (R-ORD-09): given at a time, through a channel, under a version of
- * the consent wording; withdrawable at any time, effective at once.
+ * the consent wording; withdrawable at any time, effective at once. {@code recordedBy} is who recorded it: the
+ * customer themself (self-service, the subject is the customer id) or an agent.
  */
 public record Consent(
         UUID id,
@@ -15,13 +17,15 @@ public record Consent(
         ContactChannel channel,
         String wordingVersion,
         Instant givenAt,
-        Instant withdrawnAt) {
+        Instant withdrawnAt,
+        String recordedBy) {
 
     public Consent {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(givenAt, "givenAt");
+        Objects.requireNonNull(recordedBy, "recordedBy");
         if (wordingVersion == null || wordingVersion.isBlank()) {
             throw new IllegalArgumentException("a consent names the wording the customer agreed to");
         }
@@ -40,7 +44,39 @@ public record Consent(
         if (withdrawnAt != null) {
             return this;
         }
-        return new Consent(id, customerId, channel, wordingVersion, givenAt, at.isBefore(givenAt) ? givenAt : at);
+        return new Consent(
+                id, customerId, channel, wordingVersion, givenAt, at.isBefore(givenAt) ? givenAt : at, recordedBy);
+    }
+
+    /** Given by the customer through a self-service channel (their own login), not taken down by an agent. */
+    public boolean isSelfService() {
+        return customerId.equals(recordedBy);
+    }
+
+    /** Why an outbound sale may not go ahead, if it may not. */
+    public enum SaleRefusal {
+        /** No consent for the sale's channel is in force. */
+        NO_CONSENT,
+        /** The only consents in force were recorded by the seller themself, so one agent would both ask and sell. */
+        RECORDED_BY_SELLER
+    }
+
+    /**
+     * R-ORD-09: an outbound sale through {@code channel} needs a consent for that channel in force at {@code at}.
+     * A consent an agent recorded does not let the same agent make the sale; one the customer gave through self
+     * service does, whoever sells.
+     */
+    public static java.util.Optional<SaleRefusal> refusesSale(
+            Collection<Consent> consents, ContactChannel channel, Instant at, String seller) {
+        List<Consent> inForce = consents.stream()
+                .filter(c -> c.channel() == channel && c.isActiveAt(at))
+                .toList();
+        if (inForce.isEmpty()) {
+            return java.util.Optional.of(SaleRefusal.NO_CONSENT);
+        }
+        boolean independent = inForce.stream()
+                .anyMatch(c -> c.isSelfService() || !c.recordedBy().equals(seller));
+        return independent ? java.util.Optional.empty() : java.util.Optional.of(SaleRefusal.RECORDED_BY_SELLER);
     }
 
     /** Whether outbound contact through {@code channel} is allowed at {@code at} (R-ORD-09). */

@@ -13,7 +13,7 @@ class ConsentTest {
     private static final Instant GIVEN = Instant.parse("2026-03-01T10:00:00Z");
 
     private static Consent consent(ContactChannel channel) {
-        return new Consent(UUID.randomUUID(), "c1", channel, "v3", GIVEN, null);
+        return new Consent(UUID.randomUUID(), "c1", channel, "v3", GIVEN, null, "agent-1");
     }
 
     @Test
@@ -51,7 +51,37 @@ class ConsentTest {
 
     @Test
     void aConsentNamesItsWording() {
-        assertThatThrownBy(() -> new Consent(UUID.randomUUID(), "c1", ContactChannel.PHONE, " ", GIVEN, null))
+        assertThatThrownBy(
+                        () -> new Consent(UUID.randomUUID(), "c1", ContactChannel.PHONE, " ", GIVEN, null, "agent-1"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @org.junit.jupiter.api.Test
+    void R_ORD_09_aSaleNeedsAConsentForItsOwnChannel() {
+        Instant at = GIVEN.plusSeconds(60);
+        var sms = new Consent(UUID.randomUUID(), "c1", ContactChannel.SMS, "v3", GIVEN, null, "agent-1");
+        org.assertj.core.api.Assertions.assertThat(
+                        Consent.refusesSale(java.util.List.of(sms), ContactChannel.PHONE, at, "agent-2"))
+                .contains(Consent.SaleRefusal.NO_CONSENT);
+        var phone = new Consent(UUID.randomUUID(), "c1", ContactChannel.PHONE, "v3", GIVEN, null, "agent-1");
+        org.assertj.core.api.Assertions.assertThat(
+                        Consent.refusesSale(java.util.List.of(sms, phone), ContactChannel.PHONE, at, "agent-2"))
+                .isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void R_ORD_09_theAgentWhoRecordedTheConsentDoesNotMakeTheSaleUnlessTheCustomerGaveItThemself() {
+        Instant at = GIVEN.plusSeconds(60);
+        var byAgent = new Consent(UUID.randomUUID(), "c1", ContactChannel.PHONE, "v3", GIVEN, null, "agent-1");
+        org.assertj.core.api.Assertions.assertThat(
+                        Consent.refusesSale(java.util.List.of(byAgent), ContactChannel.PHONE, at, "agent-1"))
+                .contains(Consent.SaleRefusal.RECORDED_BY_SELLER);
+        var selfService = new Consent(UUID.randomUUID(), "c1", ContactChannel.PHONE, "v3", GIVEN, null, "c1");
+        org.assertj.core.api.Assertions.assertThat(
+                        Consent.refusesSale(java.util.List.of(selfService), ContactChannel.PHONE, at, "agent-1"))
+                .isEmpty();
+        org.assertj.core.api.Assertions.assertThat(Consent.refusesSale(
+                        java.util.List.of(byAgent.withdraw(at.minusSeconds(1))), ContactChannel.PHONE, at, "agent-2"))
+                .contains(Consent.SaleRefusal.NO_CONSENT);
     }
 }
