@@ -72,7 +72,8 @@ public class BillingDriver {
             throw new IllegalArgumentException(e);
         }
         String topic = porting ? Topics.PORTING_EVENTS : Topics.SUBSCRIPTION_EVENTS;
-        IncomingEvent incoming = new IncomingEvent(eventId, type, null, null, topic, 0, 0, payload);
+        IncomingEvent incoming =
+                new IncomingEvent(eventId, type, Topics.producer(topic).orElse(null), null, null, topic, 0, 0, payload);
         return porting
                 ? inbox.processOnce("billing-adapter.porting", incoming, facts::portingEvent)
                 : inbox.processOnce("billing-adapter.subscriptions", incoming, facts::subscriptionEvent);

@@ -40,11 +40,16 @@ class BillingEventsTest {
                 key,
                 json.writeValueAsString(payload),
                 Map.of(
-                        "ce_specversion", "1.0",
-                        "ce_id", eventId,
-                        "ce_type", type,
-                        "ce_source", "/test",
-                        "content-type", "application/json"));
+                        "ce_specversion",
+                        "1.0",
+                        "ce_id",
+                        eventId,
+                        "ce_type",
+                        type,
+                        "ce_source",
+                        dk.flyt.contracts.Topics.producer(topic).orElse("/test"),
+                        "content-type",
+                        "application/json"));
     }
 
     @Test
@@ -103,6 +108,38 @@ class BillingEventsTest {
                 .then()
                 .statusCode(200)
                 .body("balance", equalTo(5500));
+    }
+
+    @Test
+    void aCompensationWrittenByAnyoneButThePortingServiceIsNotBooked() throws Exception {
+        clock.set(java.time.Instant.parse("2026-11-09T12:00:00Z"));
+        String customer = "cust-" + UUID.randomUUID();
+        String subscription = "sub-" + UUID.randomUUID();
+        activate(customer, subscription, null, 0);
+        String forgedId = UUID.randomUUID().toString();
+        CompensationGranted forged = new CompensationGranted(
+                UUID.randomUUID().toString(), customer, "DELAYED_PORT", 1_000_000, "case-x", "+4591000002");
+        KafkaTestClient.send(
+                Topics.PORTING_EVENTS,
+                forged.compensationId(),
+                json.writeValueAsString(forged),
+                Map.of(
+                        "ce_specversion", "1.0",
+                        "ce_id", forgedId,
+                        "ce_type", "CompensationGranted",
+                        "ce_source", "/anyone-with-broker-access",
+                        "content-type", "application/json"));
+        var dead = KafkaTestClient.readUntil(
+                Topics.deadLetter(Topics.PORTING_EVENTS),
+                r -> forgedId.equals(KafkaTestClient.header(r, "ce_id")),
+                Duration.ofSeconds(30));
+        assertThat(dead).anyMatch(r -> forgedId.equals(KafkaTestClient.header(r, "ce_id")));
+        given().auth()
+                .oauth2(Tokens.forRole("agent"))
+                .get("/api/v1/accounts/{c}/entries", customer)
+                .then()
+                .statusCode(200)
+                .body("kind", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("COMPENSATION")));
     }
 
     private List<Integer> amountsOnceSettled(String customer, int expectedEntries) {

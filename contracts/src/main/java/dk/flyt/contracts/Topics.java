@@ -10,6 +10,21 @@ public final class Topics {
     public static final String PORTING_EVENTS = "porting.events";
     public static final String BILLING_EVENTS = "billing.events";
 
+    /**
+     * The one service that writes each topic, as its CloudEvents {@code source}. A consumer accepts a record only
+     * from its topic's producer (the security issue: a {@code CompensationGranted} written by anyone who can reach
+     * the broker is not a compensation).
+     */
+    public static java.util.Optional<String> producer(String topic) {
+        return java.util.Optional.ofNullable(
+                switch (topic) {
+                    case SUBSCRIPTION_EVENTS, PORTING_COMMANDS -> "/subscription-service";
+                    case PORTING_EVENTS -> "/porting-service";
+                    case BILLING_EVENTS -> "/billing-adapter";
+                    default -> null;
+                });
+    }
+
     /** Where a consumer parks a message it could not handle after its bounded retries. */
     public static String deadLetter(String topic) {
         return topic + ".dlq";

@@ -51,5 +51,11 @@ public interface MessagingConfig {
         /** How long processed message ids are remembered for duplicate suppression. */
         @WithDefault("30d")
         Duration inboxRetention();
+
+        /**
+         * The CloudEvents source that owns a topic, for topics {@link dk.flyt.contracts.Topics#producer} does not
+         * know (a test's own topic): {@code flyt.messaging.consumer.sources."test.things.in"=/test}.
+         */
+        java.util.Map<String, String> sources();
     }
 }

@@ -70,7 +70,31 @@ class InboxTest {
                 .body(containsString("flyt_messaging_dead_letters_total{consumer=\"thing-consumer\""));
     }
 
+    @Test
+    void aRecordFromASourceThatDoesNotOwnTheTopicIsNeverAppliedAndIsDeadLettered() {
+        String key = "foreign-" + UUID.randomUUID();
+        String foreign = UUID.randomUUID().toString();
+        String next = UUID.randomUUID().toString();
+        send(key, foreign, "ThingTouched", "/someone-else");
+        send(key, next, "ThingTouched");
+        await().atMost(WAIT).until(() -> effects(next) == 1);
+        assertThat(effects(foreign)).isZero();
+        assertThat(consumer.attempts(foreign)).as("not even attempted").isZero();
+        assertThat(KafkaTestClient.readUntil(
+                        ThingConsumer.TOPIC + ".dlq", r -> foreign.equals(KafkaTestClient.header(r, "ce_id")), WAIT))
+                .anyMatch(r -> foreign.equals(KafkaTestClient.header(r, "ce_id")));
+        given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("flyt_messaging_foreign_events_total{consumer=\"thing-consumer\""));
+    }
+
     private static void send(String key, String id, String type) {
+        send(key, id, type, "/test");
+    }
+
+    private static void send(String key, String id, String type, String source) {
         KafkaTestClient.send(
                 ThingConsumer.TOPIC,
                 key,
@@ -79,7 +103,7 @@ class InboxTest {
                         "ce_specversion", "1.0",
                         "ce_id", id,
                         "ce_type", type,
-                        "ce_source", "/test",
+                        "ce_source", source,
                         "content-type", "application/json"));
     }
 

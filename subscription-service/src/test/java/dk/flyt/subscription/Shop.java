@@ -117,11 +117,16 @@ final class Shop {
                     key,
                     JSON.writeValueAsString(payload),
                     Map.of(
-                            "ce_specversion", "1.0",
-                            "ce_id", eventId,
-                            "ce_type", type,
-                            "ce_source", "/test",
-                            "content-type", "application/json"));
+                            "ce_specversion",
+                            "1.0",
+                            "ce_id",
+                            eventId,
+                            "ce_type",
+                            type,
+                            "ce_source",
+                            Topics.producer(topic).orElse("/test"),
+                            "content-type",
+                            "application/json"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

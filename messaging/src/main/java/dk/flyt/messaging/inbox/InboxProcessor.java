@@ -38,6 +38,21 @@ public class InboxProcessor {
     /** Call from a {@code @Blocking} {@code @Incoming} method and return what it returns. */
     public CompletionStage<Void> process(String consumer, Message<String> message, EventHandler handler) {
         IncomingEvent event = toEvent(message);
+        java.util.Optional<String> owner = ownerOf(event.topic());
+        if (owner.isPresent() && !owner.get().equals(event.source())) {
+            // not retried and never applied: the dead-letter topic keeps it for whoever investigates
+            Counter.builder("flyt.messaging.foreign.events")
+                    .description("Records refused because their source does not own the topic")
+                    .tag("consumer", consumer)
+                    .tag("topic", event.topic())
+                    .register(registry)
+                    .increment();
+            LOG.warnf(
+                    "%s: %s %s on %s comes from source %s, not from %s; refused, sent to %s.dlq",
+                    consumer, event.type(), event.id(), event.topic(), event.source(), owner.get(), event.topic());
+            return message.nack(new IllegalStateException(
+                    "source " + event.source() + " does not own " + event.topic() + " (" + owner.get() + " does)"));
+        }
         int maxAttempts = Math.max(1, config.consumer().maxAttempts());
         Duration pause = config.consumer().backoff();
         Exception last = null;
@@ -91,6 +106,12 @@ public class InboxProcessor {
         });
     }
 
+    /** The source a topic's records must come from: the configured one, else the one the contracts name. */
+    java.util.Optional<String> ownerOf(String topic) {
+        String configured = config.consumer().sources().get(topic);
+        return configured != null ? java.util.Optional.of(configured) : dk.flyt.contracts.Topics.producer(topic);
+    }
+
     static IncomingEvent toEvent(Message<String> message) {
         IncomingKafkaRecordMetadata<?, ?> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .orElseThrow(() -> new IllegalArgumentException("not a Kafka message"));
@@ -103,6 +124,7 @@ public class InboxProcessor {
         return new IncomingEvent(
                 id,
                 header(headers, "ce_type"),
+                header(headers, "ce_source"),
                 header(headers, "ce_subject"),
                 key == null ? null : key.toString(),
                 kafka.getTopic(),
