@@ -53,6 +53,77 @@ class AccountApiTest {
     }
 
     @Test
+    void R_DATA_02_everyAgentActionAndReadOnAnAccountIsAuditedWithTheAgent() {
+        String id = open(-5_000);
+        String agent =
+                Tokens.token("agent-audit-" + UUID.randomUUID().toString().substring(0, 6), null, "agent");
+        given().auth().oauth2(agent).get("/api/v1/accounts/{id}", id).then().statusCode(200);
+        given().auth()
+                .oauth2(agent)
+                .get("/api/v1/accounts/{id}/entries", id)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(agent)
+                .contentType("application/json")
+                .body(java.util.Map.of("method", "CARD", "reference", "tok-4242"))
+                .put("/api/v1/accounts/{id}/payment-method", id)
+                .then()
+                .statusCode(204);
+        String complaint = given().auth()
+                .oauth2(agent)
+                .contentType("application/json")
+                .body(java.util.Map.of("amount", 1000, "reason", "disputed roaming"))
+                .post("/api/v1/accounts/{id}/complaints", id)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(agent)
+                .post("/api/v1/accounts/{id}/complaints/{c}/acknowledgement", id, complaint)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(Tokens.customer(id))
+                .get("/api/v1/accounts/{id}/complaints", id)
+                .then()
+                .statusCode(200)
+                .body("id", org.hamcrest.Matchers.hasItem(complaint));
+        given().auth().oauth2(agent).get("/api/v1/complaints/overdue").then().statusCode(200);
+        given().auth()
+                .oauth2(Tokens.customer(id))
+                .get("/api/v1/accounts/{id}", id)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(agent)
+                .get("/api/v1/customers/{id}/audit", id)
+                .then()
+                .statusCode(200)
+                .body(
+                        "action",
+                        org.hamcrest.Matchers.contains(
+                                "ACCOUNT_READ",
+                                "LEDGER_READ",
+                                "PAYMENT_METHOD_CHANGED",
+                                "COMPLAINT_OPENED",
+                                "COMPLAINT_ACKNOWLEDGED"))
+                .body("actor", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.startsWith("agent-audit-")));
+        given().auth()
+                .oauth2(agent)
+                .get("/api/v1/customers/{id}/audit", id)
+                .then()
+                .statusCode(200)
+                .body("action", org.hamcrest.Matchers.hasItem("AUDIT_READ"));
+        given().auth()
+                .oauth2(Tokens.customer(id))
+                .get("/api/v1/customers/{id}/audit", id)
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
     void aCustomerReadsTheirOwnAccountButNotAnothersR_DATA_02() {
         String mine = open(100);
         String theirs = open(200);

@@ -20,11 +20,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AccountResource {
     private final AccountRepository accounts;
     private final dk.flyt.billing.application.Ledger ledger;
+    private final dk.flyt.platform.audit.AuditTrail audit;
     private final Caller caller;
 
-    public AccountResource(AccountRepository accounts, dk.flyt.billing.application.Ledger ledger, Caller caller) {
+    public AccountResource(
+            AccountRepository accounts,
+            dk.flyt.billing.application.Ledger ledger,
+            dk.flyt.platform.audit.AuditTrail audit,
+            Caller caller) {
         this.accounts = accounts;
         this.ledger = ledger;
+        this.audit = audit;
         this.caller = caller;
     }
 
@@ -33,9 +39,8 @@ public class AccountResource {
     @RolesAllowed({Roles.CUSTOMER, Roles.AGENT, Roles.BILLING_ADMIN})
     @Operation(summary = "A customer's account and balance (a customer sees only their own)")
     public AccountView get(@PathParam("customerId") String customerId) {
-        caller.requireAccessToCustomer(customerId, "Account");
-        AccountEntity account =
-                accounts.findByIdOptional(customerId).orElseThrow(() -> ProblemException.notFound("Account"));
+        AccountEntity account = account(customerId);
+        audit.record(caller, "ACCOUNT_READ", customerId, null, null);
         return new AccountView(
                 account.customerId, ledger.balance(customerId), "DKK", account.automaticPayment, account.openedAt);
     }
@@ -57,7 +62,8 @@ public class AccountResource {
     @Operation(summary = "The account's ledger entries, oldest first")
     @SuppressWarnings("unchecked")
     public java.util.List<EntryView> entries(@PathParam("customerId") String customerId) {
-        get(customerId);
+        account(customerId);
+        audit.record(caller, "LEDGER_READ", customerId, null, null);
         java.util.List<Object[]> rows = accounts.getEntityManager()
                 .createNativeQuery(
                         "SELECT id, kind, amount_ore, reason, subscription_id, period_month, booked_at FROM ledger_entry WHERE customer_id = :c ORDER BY id")
@@ -73,6 +79,11 @@ public class AccountResource {
                         periodMonth(r[5]),
                         r[6] instanceof java.time.OffsetDateTime o ? o.toInstant() : (java.time.Instant) r[6]))
                 .toList();
+    }
+
+    private AccountEntity account(String customerId) {
+        caller.requireAccessToCustomer(customerId, "Account");
+        return accounts.findByIdOptional(customerId).orElseThrow(() -> ProblemException.notFound("Account"));
     }
 
     /** The native query's date column: Hibernate hands back a {@code LocalDate} or a {@code java.sql.Date}. */

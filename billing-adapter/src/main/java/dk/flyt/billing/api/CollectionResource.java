@@ -32,11 +32,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CollectionResource {
     private final AccountRepository accounts;
     private final Complaints complaints;
+    private final dk.flyt.platform.audit.AuditTrail audit;
     private final Caller caller;
 
-    public CollectionResource(AccountRepository accounts, Complaints complaints, Caller caller) {
+    public CollectionResource(
+            AccountRepository accounts, Complaints complaints, dk.flyt.platform.audit.AuditTrail audit, Caller caller) {
         this.accounts = accounts;
         this.complaints = complaints;
+        this.audit = audit;
         this.caller = caller;
     }
 
@@ -65,6 +68,7 @@ public class CollectionResource {
         if (body.topUpTarget() != null) {
             a.topUpTargetOre = body.topUpTarget();
         }
+        audit.record(caller, "PAYMENT_METHOD_CHANGED", customerId, body.method(), null);
         return Response.noContent().build();
     }
 
@@ -79,6 +83,7 @@ public class CollectionResource {
         accounts.findByIdOptional(customerId).orElseThrow(() -> ProblemException.notFound("Account"));
         boolean known = complaints.find(customerId, body.complaintId()).isPresent();
         complaints.open(body.complaintId(), customerId, body.amount(), "disputed amount", false, caller.subject());
+        audit.record(caller, "COMPLAINT_OPENED", customerId, body.complaintId(), "disputed amount");
         return Response.status(known ? 200 : 201).build();
     }
 
@@ -90,6 +95,7 @@ public class CollectionResource {
             deprecated = true)
     public Response resolve(@PathParam("customerId") String customerId, @PathParam("complaintId") String complaintId) {
         complaints.decide(customerId, complaintId, Complaints.Outcome.REJECTED, null, caller.subject());
+        audit.record(caller, "COMPLAINT_DECIDED", customerId, complaintId, "REJECTED");
         return Response.noContent().build();
     }
 }

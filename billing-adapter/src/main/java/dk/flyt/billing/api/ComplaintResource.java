@@ -27,9 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Complaints about a bill (R-CMPL-01): an agent opens one with the disputed amount; it is acknowledged within 14
- * days and decided within 3 months (6 when special); the amount is not collected meanwhile.
+ * days and decided within 3 months (6 when special); the amount is not collected meanwhile. Rooted at the account's
+ * complaints, so that the account resources' paths do not hide it; the overdue list is {@link OverdueComplaints}.
  */
-@Path("/api/v1")
+@Path("/api/v1/accounts/{customerId}/complaints")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "complaints")
 public class ComplaintResource {
@@ -37,11 +38,14 @@ public class ComplaintResource {
 
     private final Complaints complaints;
     private final AccountRepository accounts;
+    private final dk.flyt.platform.audit.AuditTrail audit;
     private final Caller caller;
 
-    public ComplaintResource(Complaints complaints, AccountRepository accounts, Caller caller) {
+    public ComplaintResource(
+            Complaints complaints, AccountRepository accounts, dk.flyt.platform.audit.AuditTrail audit, Caller caller) {
         this.complaints = complaints;
         this.accounts = accounts;
+        this.audit = audit;
         this.caller = caller;
     }
 
@@ -56,7 +60,6 @@ public class ComplaintResource {
             @PositiveOrZero @Max(MAX_AMOUNT_ORE) Long credit) {}
 
     @POST
-    @Path("/accounts/{customerId}/complaints")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AGENT)
     @Operation(summary = "Open a complaint; the disputed amount is not collected until it is decided")
@@ -64,38 +67,43 @@ public class ComplaintResource {
         accounts.findByIdOptional(customerId).orElseThrow(() -> ProblemException.notFound("Account"));
         Complaints.Complaint c = complaints.open(
                 null, customerId, body.amount(), body.reason(), Boolean.TRUE.equals(body.special()), caller.subject());
+        audit.record(caller, "COMPLAINT_OPENED", customerId, c.id(), null);
         return Response.created(uri.getAbsolutePathBuilder().path(c.id()).build())
                 .entity(c)
                 .build();
     }
 
     @GET
-    @Path("/accounts/{customerId}/complaints")
     @RolesAllowed({Roles.AGENT, Roles.CUSTOMER})
     @Operation(summary = "The account's complaints, oldest first (a customer sees only their own)")
     public List<Complaints.Complaint> ofAccount(@PathParam("customerId") String customerId) {
         caller.requireAccessToCustomer(customerId, "Account");
+        audit.record(caller, "COMPLAINTS_READ", customerId, null, null);
         return complaints.ofCustomer(customerId);
     }
 
     @POST
-    @Path("/accounts/{customerId}/complaints/{id}/acknowledgement")
+    @Path("/{id}/acknowledgement")
     @RolesAllowed(Roles.AGENT)
     @Operation(summary = "The customer was told the complaint is received (within 14 days)")
     public Complaints.Complaint acknowledge(@PathParam("customerId") String customerId, @PathParam("id") String id) {
-        return complaints.acknowledge(customerId, id, caller.subject());
+        Complaints.Complaint c = complaints.acknowledge(customerId, id, caller.subject());
+        audit.record(caller, "COMPLAINT_ACKNOWLEDGED", customerId, id, null);
+        return c;
     }
 
     @POST
-    @Path("/accounts/{customerId}/complaints/{id}/special")
+    @Path("/{id}/special")
     @RolesAllowed(Roles.AGENT)
     @Operation(summary = "Mark the complaint a special case: 6 months from its opening to decide it")
     public Complaints.Complaint special(@PathParam("customerId") String customerId, @PathParam("id") String id) {
-        return complaints.markSpecial(customerId, id);
+        Complaints.Complaint c = complaints.markSpecial(customerId, id);
+        audit.record(caller, "COMPLAINT_MARKED_SPECIAL", customerId, id, null);
+        return c;
     }
 
     @POST
-    @Path("/accounts/{customerId}/complaints/{id}/decision")
+    @Path("/{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AGENT)
     @Operation(
@@ -104,14 +112,8 @@ public class ComplaintResource {
                     + " REJECTED releases the amount to collection.")
     public Complaints.Complaint decide(
             @PathParam("customerId") String customerId, @PathParam("id") String id, @Valid @NotNull Decision body) {
-        return complaints.decide(customerId, id, body.outcome(), body.credit(), caller.subject());
-    }
-
-    @GET
-    @Path("/complaints/overdue")
-    @RolesAllowed(Roles.AGENT)
-    @Operation(summary = "Open complaints past their acknowledgement or decision deadline, oldest first")
-    public List<Complaints.Complaint> overdue() {
-        return complaints.overdue();
+        Complaints.Complaint c = complaints.decide(customerId, id, body.outcome(), body.credit(), caller.subject());
+        audit.record(caller, "COMPLAINT_DECIDED", customerId, id, body.outcome().name());
+        return c;
     }
 }

@@ -1,7 +1,6 @@
 package dk.flyt.subscription.api;
 
 import dk.flyt.contracts.Roles;
-import dk.flyt.platform.audit.AuditTrail;
 import dk.flyt.platform.problem.ProblemException;
 import dk.flyt.platform.security.Caller;
 import dk.flyt.subscription.application.AgentAudit;
@@ -19,8 +18,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -111,18 +108,5 @@ public class CustomerResource {
                 c.city,
                 c.email,
                 c.contactNumber);
-    }
-
-    public record AuditView(Instant at, String actor, String action, String target, String reason) {}
-
-    @GET
-    @Path("/customers/{customerId}/audit")
-    @RolesAllowed(Roles.AGENT)
-    @Operation(summary = "Every agent action on the customer, with the agent's identity (R-DATA-02)")
-    public List<AuditView> audit(@PathParam("customerId") String customerId) {
-        List<AuditTrail.Entry> entries = audit.ofCustomer(customerId);
-        return entries.stream()
-                .map(e -> new AuditView(e.at(), e.actor(), e.action(), e.target(), e.reason()))
-                .toList();
     }
 }

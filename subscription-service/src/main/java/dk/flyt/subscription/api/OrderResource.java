@@ -109,7 +109,9 @@ public class OrderResource {
     @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
     @Operation(summary = "Every state change of the order, its saga, its port cases and its money, in order")
     public List<TimelineView> timeline(@PathParam("id") UUID id) {
-        return TimelineView.of(desk.timeline(id, onlyFor()));
+        List<TimelineView> timeline = TimelineView.of(desk.timeline(id, onlyFor()));
+        audit.record(caller, "ORDER_TIMELINE_READ", desk.read(id, null, o -> o.customerId), id.toString(), null);
+        return timeline;
     }
 
     public record AcceptanceRequest(@NotNull String token) {}

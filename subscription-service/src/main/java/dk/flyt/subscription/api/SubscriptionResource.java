@@ -140,6 +140,7 @@ public class SubscriptionResource {
     @Operation(summary = "Everything that happened to the subscription, in order")
     public List<TimelineView> timeline(@PathParam("id") UUID id) {
         owned(id);
+        audit.record(caller, "SUBSCRIPTION_TIMELINE_READ", lifecycle.get(id).customerId, id.toString(), null);
         return TimelineView.of(records.timelineOfSubscription(id));
     }
 
@@ -302,6 +303,7 @@ public class SubscriptionResource {
                 && !caller.subject().equals(t.toCustomerId)) {
             throw ProblemException.notFound("Ownership transfer");
         }
+        audit.record(caller, "OWNERSHIP_TRANSFER_READ", t.fromCustomerId, transferId.toString(), null);
         return transferView(t);
     }
 

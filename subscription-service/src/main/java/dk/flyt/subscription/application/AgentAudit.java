@@ -3,7 +3,6 @@ package dk.flyt.subscription.application;
 import dk.flyt.platform.audit.AuditTrail;
 import dk.flyt.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 
 /**
  * Every agent action, with the agent's identity (R-DATA-02); every look at a full CPR number with its reason. Kept
@@ -20,9 +19,5 @@ public class AgentAudit {
     /** Records the action when the caller is an agent; other callers act for themselves and are not audited here. */
     public void record(Caller caller, String action, String customerId, String target, String reason) {
         trail.record(caller, action, customerId, target, reason);
-    }
-
-    public List<AuditTrail.Entry> ofCustomer(String customerId) {
-        return trail.ofCustomer(customerId);
     }
 }

@@ -1,7 +1,7 @@
-package dk.flyt.porting.api;
+package dk.flyt.platform.audit;
 
 import dk.flyt.contracts.Roles;
-import dk.flyt.platform.audit.AuditTrail;
+import dk.flyt.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,25 +13,32 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The agent actions on a customer's porting matters (compensation claims), with the agent's identity. */
+/**
+ * The agent actions and reads on a customer's data in this service, with the agent's identity (R-DATA-02). The same
+ * resource in every service; reading it is itself audited.
+ */
 @Path("/api/v1/customers/{customerId}/audit")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "audit")
+@Tag(name = "audit", description = "Who of the staff did or read what on a customer, and why (R-DATA-02)")
 public class AuditResource {
     private final AuditTrail audit;
+    private final Caller caller;
 
-    public AuditResource(AuditTrail audit) {
+    public AuditResource(AuditTrail audit, Caller caller) {
         this.audit = audit;
+        this.caller = caller;
     }
 
     public record AuditView(Instant at, String actor, String action, String target, String reason) {}
 
     @GET
     @RolesAllowed(Roles.AGENT)
-    @Operation(summary = "Every agent action on the customer in the porting service (R-DATA-02)")
+    @Operation(summary = "Every agent action on and read of the customer in this service, oldest first (R-DATA-02)")
     public List<AuditView> audit(@PathParam("customerId") String customerId) {
-        return audit.ofCustomer(customerId).stream()
+        List<AuditView> entries = audit.ofCustomer(customerId).stream()
                 .map(e -> new AuditView(e.at(), e.actor(), e.action(), e.target(), e.reason()))
                 .toList();
+        audit.record(caller, "AUDIT_READ", customerId, null, null);
+        return entries;
     }
 }
