@@ -318,7 +318,12 @@ class CompensationApiTest {
                 .get("/api/v1/compensations")
                 .then()
                 .statusCode(200)
-                .body("kind", hasItem("WRONGFUL_PORT"));
+                .body("kind", hasItem("WRONGFUL_PORT"))
+                .body(
+                        "origin",
+                        org.hamcrest.Matchers.everyItem(
+                                org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("agent"))))
+                .body("origin", hasItem("customer service"));
         given().auth()
                 .oauth2(Tokens.customer("someone-else"))
                 .queryParam("customerId", customer)

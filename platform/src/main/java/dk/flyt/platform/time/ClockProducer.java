@@ -2,7 +2,6 @@ package dk.flyt.platform.time;
 
 import dk.flyt.contracts.BusinessTime;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
@@ -50,7 +49,7 @@ public class ClockProducer {
     }
 
     void refuseControllableClockInProduction(@Observes StartupEvent event) {
-        if (controllable && ConfigUtils.getProfiles().contains("prod")) {
+        if (controllable && Profiles.isProduction()) {
             throw new IllegalStateException(
                     "flyt.clock.controllable=true is for the dev and test profiles only; refusing to start");
         }

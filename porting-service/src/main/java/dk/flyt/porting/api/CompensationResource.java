@@ -58,7 +58,10 @@ public class CompensationResource {
             Instant faultStartedAt,
             Instant faultFixedAt) {}
 
-    /** {@code amount} in øre. */
+    /**
+     * {@code amount} in øre. {@code origin} is {@code AUTOMATIC}, or for a claim the agent who filed it: agents see
+     * who, a customer sees "customer service" (the security issue: customer views name a role, never staff).
+     */
     public record CompensationView(
             UUID id,
             String customerId,
@@ -70,7 +73,7 @@ public class CompensationResource {
             long amount,
             String origin,
             Instant grantedAt) {
-        static CompensationView of(CompensationEntity c) {
+        static CompensationView of(CompensationEntity c, boolean staffView) {
             return new CompensationView(
                     c.id,
                     c.customerId,
@@ -80,7 +83,7 @@ public class CompensationResource {
                     c.faultStartedAt,
                     c.faultFixedAt,
                     c.amountOre,
-                    c.origin,
+                    staffView || CompensationService.AUTOMATIC.equals(c.origin) ? c.origin : "customer service",
                     c.grantedAt);
         }
     }
@@ -111,7 +114,7 @@ public class CompensationResource {
                 r.caseId(),
                 r.kind() + (g.isNew() ? ", granted " + g.compensation().amountOre + " øre" : ", granted before"));
         return Response.status(g.isNew() ? 201 : 200)
-                .entity(CompensationView.of(g.compensation()))
+                .entity(CompensationView.of(g.compensation(), true))
                 .build();
     }
 
@@ -125,7 +128,7 @@ public class CompensationResource {
         }
         caller.requireAccessToCustomer(customerId, "Customer");
         return compensations.ofCustomer(customerId).stream()
-                .map(CompensationView::of)
+                .map(c -> CompensationView.of(c, !caller.isOnlyCustomer()))
                 .toList();
     }
 }

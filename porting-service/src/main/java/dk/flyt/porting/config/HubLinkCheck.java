@@ -1,7 +1,6 @@
 package dk.flyt.porting.config;
 
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
@@ -18,7 +17,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class HubLinkCheck {
     void refuseAnUnsafeHubLinkInProduction(@Observes StartupEvent event, PortingConfig config) {
-        if (!ConfigUtils.getProfiles().contains("prod")) {
+        if (!dk.flyt.platform.time.Profiles.isProduction()) {
             return;
         }
         var c = ConfigProvider.getConfig();

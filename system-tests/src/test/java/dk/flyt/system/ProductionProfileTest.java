@@ -1,0 +1,84 @@
+package dk.flyt.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dk.flyt.local.ServiceProcess;
+import dk.flyt.local.ServiceSettings;
+import dk.flyt.testing.Servers;
+import dk.flyt.testing.Tokens;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Each packaged service in a production profile (the security issue, production profile): the clock endpoint does
+ * not exist for anyone (404 before any 401 or 403), Swagger UI is not served, and a start with a movable clock is
+ * refused in any profile that is not dev or test.
+ */
+class ProductionProfileTest {
+    private final Path root = Path.of("").toAbsolutePath().getParent();
+    private final Path logs = root.resolve("system-tests/target/system-tests");
+
+    private ServiceProcess production(String module, String name, String profile, Map<String, String> extra) {
+        String database = Servers.createDatabase("prod_" + module.replace('-', '_'));
+        Map<String, String> p = new java.util.HashMap<>(ServiceSettings.properties(
+                module,
+                Servers.jdbcUrl(database),
+                Servers.kafkaBootstrapServers(),
+                Servers.oidcIssuer(),
+                "https://hub.invalid",
+                "a-secret"));
+        p.put("quarkus.profile", profile);
+        p.putAll(extra);
+        return new ServiceProcess(name, ServiceSettings.jar(root, module), FlytStack.freePort(), p, logs);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {ServiceSettings.SUBSCRIPTION, ServiceSettings.PORTING, ServiceSettings.BILLING})
+    void inProductionTheClockAndSwaggerUiDoNotExist(String module) {
+        ServiceProcess service = production(module, "prod-" + module, "prod", Map.of());
+        service.start();
+        try {
+            service.awaitReady(Duration.ofMinutes(2));
+            for (String token : new String[] {null, Tokens.forRole("agent"), Tokens.forRole("clock-admin")}) {
+                var request = given().baseUri(service.url());
+                if (token != null) {
+                    request = request.auth().oauth2(token);
+                }
+                request.contentType("application/json")
+                        .body(Map.of("by", "P1D"))
+                        .when()
+                        .post("/api/v1/clock/advance")
+                        .then()
+                        .statusCode(404)
+                        .contentType("application/problem+json");
+                given().baseUri(service.url()).get("/api/v1/clock").then().statusCode(404);
+            }
+            given().baseUri(service.url()).get("/q/swagger-ui/").then().statusCode(404);
+        } finally {
+            service.stop();
+        }
+        assertThat(service.isAlive()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {ServiceSettings.SUBSCRIPTION, ServiceSettings.PORTING, ServiceSettings.BILLING})
+    void aStartWithAMovableClockIsRefusedInAnyProfileButDevAndTest(String module) throws IOException {
+        String name = "staging-clock-" + module;
+        ServiceProcess service = production(module, name, "staging", Map.of("flyt.clock.controllable", "true"));
+        service.start();
+        try {
+            assertThatThrownBy(() -> service.awaitReady(Duration.ofMinutes(2))).hasMessageContaining("exited");
+        } finally {
+            service.stop();
+        }
+        assertThat(Files.readString(logs.resolve(name + ".log")))
+                .contains("flyt.clock.controllable=true is for the dev and test profiles only");
+    }
+}
