@@ -102,12 +102,10 @@ public class CustomerDirectory {
         if (change.paymentMethodRef() != null
                 && (change.paymentMethodRef().isBlank()
                         || change.paymentMethodRef().length() > 100)) {
-            v.add(new Violation(".paymentMethodRef", "must be the payment provider's reference (1-100 characters)"));
+            v.add(new Violation("paymentMethodRef", "must be the payment provider's reference (1-100 characters)"));
         }
         if (!v.isEmpty()) {
-            throw CheckoutService.invalid(v.stream()
-                    .map(x -> new Violation(x.field().substring(1), x.message()))
-                    .toList());
+            throw CheckoutService.invalid(v);
         }
         CustomerEntity e = customers.lock(customerId);
         if (e == null) {

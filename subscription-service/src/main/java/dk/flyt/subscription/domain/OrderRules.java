@@ -77,30 +77,35 @@ public final class OrderRules {
             String at, String name, OrderDraft.Address address, String email, String contactNumber, boolean required) {
         List<Violation> v = new ArrayList<>();
         if ((required || name != null) && (blank(name) || name.length() > 200)) {
-            v.add(new Violation(at + ".name", "is required (full name, at most 200 characters)"));
+            v.add(new Violation(field(at, "name"), "is required (full name, at most 200 characters)"));
         }
         if (address == null) {
             if (required) {
-                v.add(new Violation(at + ".address", "is required (a Danish registered address)"));
+                v.add(new Violation(field(at, "address"), "is required (a Danish registered address)"));
             }
         } else {
             if (blank(address.street()) || address.street().length() > 200) {
-                v.add(new Violation(at + ".address.street", "is required (at most 200 characters)"));
+                v.add(new Violation(field(at, "address.street"), "is required (at most 200 characters)"));
             }
             if (!PostalCode.isDanish(address.postalCode())) {
-                v.add(new Violation(at + ".address.postalCode", "must be a Danish postal code"));
+                v.add(new Violation(field(at, "address.postalCode"), "must be a Danish postal code"));
             }
             if (blank(address.city()) || address.city().length() > 100) {
-                v.add(new Violation(at + ".address.city", "is required (at most 100 characters)"));
+                v.add(new Violation(field(at, "address.city"), "is required (at most 100 characters)"));
             }
         }
         if ((required || email != null) && (!Email.isValid(email) || email.length() > 254)) {
-            v.add(new Violation(at + ".email", "must be a valid e-mail address (at most 254 characters)"));
+            v.add(new Violation(field(at, "email"), "must be a valid e-mail address (at most 254 characters)"));
         }
         if (contactNumber != null && DanishMobileNumber.normalise(contactNumber).isEmpty()) {
-            v.add(new Violation(at + ".contactNumber", "must be a Danish mobile number"));
+            v.add(new Violation(field(at, "contactNumber"), "must be a Danish mobile number"));
         }
         return v;
+    }
+
+    /** {@code customer.name} under a prefix, {@code name} at the top of a body. */
+    private static String field(String at, String name) {
+        return at.isEmpty() ? name : at + "." + name;
     }
 
     private static void line(
