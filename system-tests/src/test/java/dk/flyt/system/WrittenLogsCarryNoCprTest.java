@@ -88,8 +88,6 @@ class WrittenLogsCarryNoCprTest {
                 });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            } catch (UncheckedIOException e) {
-                throw e;
             }
         }
         return hits;

@@ -4,10 +4,12 @@ import dk.flyt.contracts.Topics;
 import dk.flyt.messaging.outbox.Outbox;
 import dk.flyt.messaging.outbox.OutboxMessage;
 import dk.flyt.platform.problem.ProblemException;
+import dk.flyt.subscription.config.SubscriptionConfig;
 import dk.flyt.subscription.domain.Consent;
 import dk.flyt.subscription.domain.ContactChannel;
 import dk.flyt.subscription.persistence.ConsentEntity;
 import dk.flyt.subscription.persistence.ConsentRepository;
+import dk.flyt.subscription.persistence.CustomerRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -20,15 +22,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class ConsentService {
     private final ConsentRepository consents;
-    private final dk.flyt.subscription.persistence.CustomerRepository customers;
-    private final dk.flyt.subscription.config.SubscriptionConfig config;
+    private final CustomerRepository customers;
+    private final SubscriptionConfig config;
     private final Outbox outbox;
     private final Clock clock;
 
     public ConsentService(
             ConsentRepository consents,
-            dk.flyt.subscription.persistence.CustomerRepository customers,
-            dk.flyt.subscription.config.SubscriptionConfig config,
+            CustomerRepository customers,
+            SubscriptionConfig config,
             Outbox outbox,
             Clock clock) {
         this.consents = consents;

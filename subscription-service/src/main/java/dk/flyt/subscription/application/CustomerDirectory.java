@@ -34,10 +34,10 @@ public class CustomerDirectory {
      * The profile an order is for. {@code customer.id} is the proof: the logged-in customer's subject (from their
      * own token, or passed by the web shop or an agent). With it, the order joins that profile if the CPR/CVR is
      * the profile's, or creates the profile under that id if the CPR/CVR is new. Without it, only a new CPR/CVR
-     * creates a profile. Every other case is one and the same refusal, which says nothing about any profile.
+     * creates a profile. Every other case is one and the same refusal, which says nothing about any profile. The
+     * caller holds {@link #lockIdentity} (checkout takes it first, to replay a concurrent twin under it).
      */
     public CustomerEntity forOrder(OrderDraft.CustomerDraft c, String paymentMethodRef, Instant now) {
-        lockIdentity(c);
         Optional<CustomerEntity> holder = holderOf(c);
         if (c.id() != null) {
             if (!c.id().matches("[A-Za-z0-9-]{1,64}")) {
