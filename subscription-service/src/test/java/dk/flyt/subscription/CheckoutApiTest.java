@@ -13,6 +13,7 @@ import dk.flyt.platform.time.MutableClock;
 import dk.flyt.subscription.credit.SimulatedCreditBureau;
 import dk.flyt.subscription.persistence.CustomerRepository;
 import dk.flyt.subscription.persistence.OrderRepository;
+import dk.flyt.testing.Agents;
 import dk.flyt.testing.FlytTestResource;
 import dk.flyt.testing.KafkaTestClient;
 import dk.flyt.testing.Tokens;
@@ -314,8 +315,7 @@ class CheckoutApiTest {
                 .body("cpr", equalTo(cpr.substring(0, 6) + "-XXXX"))
                 .body("cprMasked", equalTo(true));
         String agent = "agent-" + UUID.randomUUID();
-        given().auth()
-                .oauth2(Tokens.token(agent, null, "agent"))
+        Agents.as(agent, customer)
                 .header("X-Reveal-Reason", "customer called about identity check")
                 .when()
                 .get("/api/v1/customers/{id}", customer)
@@ -323,8 +323,7 @@ class CheckoutApiTest {
                 .statusCode(200)
                 .body("cpr", equalTo(cpr))
                 .body("cprMasked", equalTo(false));
-        given().auth()
-                .oauth2(Tokens.forRole("agent"))
+        Agents.on(customer)
                 .when()
                 .get("/api/v1/customers/{id}/audit", customer)
                 .then()

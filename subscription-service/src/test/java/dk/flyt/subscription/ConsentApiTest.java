@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import dk.flyt.contracts.Topics;
 import dk.flyt.platform.time.MutableClock;
+import dk.flyt.testing.Agents;
 import dk.flyt.testing.FlytTestResource;
 import dk.flyt.testing.KafkaTestClient;
 import dk.flyt.testing.ServiceBasics;
@@ -43,8 +44,7 @@ class ConsentApiTest {
     @Test
     void R_ORD_09_anAgentRecordsAConsentAndTheCustomerWithdrawsItAtOnce() {
         String customer = existingCustomer();
-        String id = given().auth()
-                .oauth2(Tokens.forRole("agent"))
+        String id = Agents.on(customer)
                 .contentType(ContentType.JSON)
                 .body("{\"channel\":\"PHONE\",\"wordingVersion\":\"tele-2026-01\"}")
                 .when()
@@ -80,6 +80,7 @@ class ConsentApiTest {
         assertThat(events)
                 .filteredOn(r -> customer.equals(r.key()))
                 .extracting(r -> KafkaTestClient.header(r, "ce_type"))
+                .filteredOn(type -> type.startsWith("Consent"))
                 .containsExactly("ConsentGiven", "ConsentWithdrawn");
     }
 
@@ -96,8 +97,7 @@ class ConsentApiTest {
     @Test
     void badInputNamesTheFieldAndStoresNothing() {
         String customer = existingCustomer();
-        given().auth()
-                .oauth2(Tokens.forRole("agent"))
+        Agents.on(customer)
                 .contentType(ContentType.JSON)
                 .body("{\"channel\":\"PIGEON\",\"wordingVersion\":\"v1\"}")
                 .when()
@@ -106,8 +106,7 @@ class ConsentApiTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("channel"));
-        given().auth()
-                .oauth2(Tokens.forRole("agent"))
+        Agents.on(customer)
                 .contentType(ContentType.JSON)
                 .body("{\"channel\":\"SMS\",\"wordingVersion\":\"\"}")
                 .when()
@@ -116,8 +115,7 @@ class ConsentApiTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("wordingVersion"));
-        given().auth()
-                .oauth2(Tokens.forRole("agent"))
+        Agents.on(customer)
                 .when()
                 .get("/api/v1/customers/{id}/consents", customer)
                 .then()
@@ -149,8 +147,7 @@ class ConsentApiTest {
         Instant frozen = Instant.parse("2027-02-03T04:05:06Z");
         clock.set(frozen);
         String customer = existingCustomer();
-        given().auth()
-                .oauth2(Tokens.forRole("agent"))
+        Agents.on(customer)
                 .contentType(ContentType.JSON)
                 .body("{\"channel\":\"EMAIL\",\"wordingVersion\":\"v1\"}")
                 .when()
@@ -159,8 +156,7 @@ class ConsentApiTest {
                 .statusCode(201)
                 .body("givenAt", equalTo("2027-02-03T04:05:06Z"));
         clock.advance(java.time.Duration.ofDays(1));
-        given().auth()
-                .oauth2(Tokens.forRole("agent"))
+        Agents.on(customer)
                 .contentType(ContentType.JSON)
                 .body("{\"channel\":\"EMAIL\",\"wordingVersion\":\"v1\",\"givenAt\":\"2027-02-05T00:00:00Z\"}")
                 .when()

@@ -200,8 +200,7 @@ class OrderSagaTest {
         completed(p, LocalDate.parse("2026-11-18"));
         awaitOrder(p.orderId(), x -> "COMPLETED".equals(x.get("status").asText()));
         // a second correction of a line that is active is refused
-        given().auth()
-                .oauth2(Tokens.forRole("agent"))
+        Shop.agentOn(p.orderId())
                 .contentType(ContentType.JSON)
                 .body(Map.of("donorIccid", corrected))
                 .when()
@@ -237,7 +236,7 @@ class OrderSagaTest {
                         .asText())
                 .isEqualTo("ENDED");
         // withdrawing twice is refused, not repeated
-        withdraw(Tokens.forRole("agent"), p.orderId(), "{}").statusCode(409);
+        withdrawAsAgent(p.orderId(), "{}").statusCode(409);
     }
 
     @Test
@@ -249,7 +248,7 @@ class OrderSagaTest {
         completed(p, portDate);
         awaitOrder(p.orderId(), x -> "COMPLETED".equals(x.get("status").asText()));
         clock.set(Instant.parse("2026-11-20T09:00:00Z"));
-        withdraw(Tokens.forRole("agent"), p.orderId(), "{}").statusCode(200);
+        withdrawAsAgent(p.orderId(), "{}").statusCode(200);
         JsonNode window = Shop.one(Topics.PORTING_COMMANDS, "OpenPortOutWindow", p.orderId());
         assertThat(window.get("number").asText()).isEqualTo(p.number());
         assertThat(window.get("portDate").asText()).isEqualTo("2026-11-17");
@@ -282,10 +281,10 @@ class OrderSagaTest {
         String line0 = o.get("lines").get(0).get("id").asText();
         clock.set(Instant.parse("2026-11-09T09:00:00Z"));
         Shop.ship(id, line0, "DELIVERED").statusCode(200).body("withdrawalDeadline", equalTo("2026-11-23"));
-        withdraw(Tokens.forRole("agent"), id, Map.of("lineIds", List.of(line0)))
+        withdrawAsAgent(id, Map.of("lineIds", List.of(line0)))
                 .statusCode(422)
                 .body("type", containsString("whole-purchase-only"));
-        withdraw(Tokens.forRole("agent"), id, "{}").statusCode(200).body("lineIds.size()", equalTo(2));
+        withdrawAsAgent(id, "{}").statusCode(200).body("lineIds.size()", equalTo(2));
     }
 
     @Test
@@ -340,6 +339,15 @@ class OrderSagaTest {
     }
 
     /** The customer or an agent withdraws from an order (all lines unless the body names some). */
+    private static io.restassured.response.ValidatableResponse withdrawAsAgent(String orderId, Object body) {
+        return Shop.agentOn(orderId)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/orders/{id}/withdrawal", orderId)
+                .then();
+    }
+
     private static io.restassured.response.ValidatableResponse withdraw(String token, String orderId, Object body) {
         return given().auth()
                 .oauth2(token)
@@ -360,8 +368,7 @@ class OrderSagaTest {
 
     static List<JsonNode> awaitTimeline(String orderId, Predicate<JsonNode> condition) {
         JsonNode t = Shop.eventually(
-                () -> Shop.read(given().auth()
-                        .oauth2(Tokens.forRole("agent"))
+                () -> Shop.read(Shop.agentOn(orderId)
                         .when()
                         .get("/api/v1/orders/{id}/timeline", orderId)
                         .then()

@@ -10,6 +10,7 @@ import dk.flyt.platform.time.MutableClock;
 import dk.flyt.subscription.credit.SimulatedCreditBureau;
 import dk.flyt.subscription.persistence.CustomerRepository;
 import dk.flyt.subscription.persistence.OrderRepository;
+import dk.flyt.testing.Agents;
 import dk.flyt.testing.FlytTestResource;
 import dk.flyt.testing.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -79,8 +80,7 @@ class ProfileProtectionTest {
     }
 
     private static JsonNode profile(String id) {
-        return Shop.read(given().auth()
-                .oauth2(Tokens.forRole("agent"))
+        return Shop.read(Agents.on(id)
                 .get("/api/v1/customers/{id}", id)
                 .then()
                 .statusCode(200)
@@ -204,8 +204,7 @@ class ProfileProtectionTest {
                 .patch("/api/v1/customers/{id}", subject)
                 .then()
                 .statusCode(403);
-        given().auth()
-                .oauth2(Tokens.forRole("agent"))
+        Agents.on(subject)
                 .contentType(ContentType.JSON)
                 .body(Map.of(
                         "email",
@@ -217,16 +216,14 @@ class ProfileProtectionTest {
                 .statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.hasItems("address.street", "email"));
         assertThat(profile(subject).get("email").asText()).isEqualTo("ny@example.dk");
-        given().auth()
-                .oauth2(Tokens.forRole("agent"))
+        Agents.on(subject)
                 .contentType(ContentType.JSON)
                 .body(Map.of("contactNumber", "+45 26 12 34 99"))
                 .patch("/api/v1/customers/{id}", subject)
                 .then()
                 .statusCode(200)
                 .body("contactNumber", equalTo("+4526123499"));
-        given().auth()
-                .oauth2(Tokens.forRole("agent"))
+        Agents.on(subject)
                 .get("/api/v1/customers/{id}/audit", subject)
                 .then()
                 .statusCode(200)
@@ -250,8 +247,7 @@ class ProfileProtectionTest {
                 .get("/api/v1/orders/{id}", id)
                 .then()
                 .statusCode(404);
-        given().auth()
-                .oauth2(Tokens.forRole("agent"))
+        Shop.agentOn(id)
                 .get("/api/v1/orders/{id}/timeline", id)
                 .then()
                 .statusCode(200)

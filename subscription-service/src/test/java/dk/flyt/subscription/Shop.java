@@ -68,23 +68,58 @@ final class Shop {
                 .statusCode(201)
                 .extract()
                 .asString();
-        return read(json);
+        return remember(read(json));
+    }
+
+    /** Whose each order and subscription the tests have seen is, so that an agent reads it within a contact. */
+    private static final Map<String, String> CUSTOMER_OF = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Notes the customer of an order view and of its lines' subscriptions; returns the view. */
+    static JsonNode remember(JsonNode order) {
+        String customer = order.path("customerId").asText(null);
+        if (customer != null) {
+            CUSTOMER_OF.put(order.path("id").asText(), customer);
+            order.path("lines").forEach(l -> {
+                if (l.hasNonNull("subscriptionId")) {
+                    CUSTOMER_OF.put(l.get("subscriptionId").asText(), customer);
+                }
+            });
+            order.path("subscriptionIds").forEach(id -> CUSTOMER_OF.put(id.asText(), customer));
+        }
+        return order;
+    }
+
+    /** Notes whose an order or subscription is, when the test placed it otherwise than through {@link #placed}. */
+    static void note(String orderOrSubscriptionId, String customerId) {
+        CUSTOMER_OF.put(orderOrSubscriptionId, customerId);
+    }
+
+    /** The customer of an order or subscription the tests have seen. */
+    static String customerOf(String orderOrSubscriptionId) {
+        String customer = CUSTOMER_OF.get(orderOrSubscriptionId);
+        if (customer == null) {
+            throw new IllegalStateException("the test has not seen whose " + orderOrSubscriptionId + " is");
+        }
+        return customer;
+    }
+
+    /** An agent's requests on the customer of an order or subscription, within a contact with them (R-DATA-02). */
+    static io.restassured.specification.RequestSpecification agentOn(String orderOrSubscriptionId) {
+        return dk.flyt.testing.Agents.on(customerOf(orderOrSubscriptionId));
     }
 
     static JsonNode order(String orderId) {
-        return read(given().auth()
-                .oauth2(Tokens.forRole("agent"))
+        return remember(read(agentOn(orderId)
                 .when()
                 .get("/api/v1/orders/{id}", orderId)
                 .then()
                 .statusCode(200)
                 .extract()
-                .asString());
+                .asString()));
     }
 
     static JsonNode subscription(String id) {
-        return read(given().auth()
-                .oauth2(Tokens.forRole("agent"))
+        return read(agentOn(id)
                 .when()
                 .get("/api/v1/subscriptions/{id}", id)
                 .then()

@@ -10,6 +10,7 @@ import dk.flyt.contracts.Topics;
 import dk.flyt.contracts.porting.PortingEvents;
 import dk.flyt.platform.time.MutableClock;
 import dk.flyt.subscription.notification.SimulatedNotifications;
+import dk.flyt.testing.Agents;
 import dk.flyt.testing.FlytTestResource;
 import dk.flyt.testing.Tokens;
 import io.quarkus.test.common.WithTestResource;
@@ -210,8 +211,7 @@ class SubscriptionLifecycleTest {
                         .asText())
                 .isEqualTo("LOST");
         String newSim = Shop.iccid();
-        given().auth()
-                .oauth2(Tokens.forRole("agent"))
+        Agents.on(l.customerId())
                 .contentType(ContentType.JSON)
                 .body(Map.of("newSimIccid", newSim))
                 .when()
@@ -269,8 +269,7 @@ class SubscriptionLifecycleTest {
                 .body("expiresAt", equalTo("2026-11-18T09:00:00Z"))
                 .extract()
                 .path("id");
-        String to = given().auth()
-                .oauth2(Tokens.forRole("agent"))
+        String to = Agents.on(l.customerId())
                 .when()
                 .get("/api/v1/ownership-transfers/{id}", transferId)
                 .then()
@@ -456,8 +455,7 @@ class SubscriptionLifecycleTest {
     void R_SUB_09_aTransferToAnExistingCustomerChangesNothingOfTheirsAndShowsNothingToTheOldOwner() {
         clock.set(Instant.parse("2026-11-16T09:00:00Z"));
         Line existing = active("MOBILE_10GB", 0);
-        String cpr = given().auth()
-                .oauth2(Tokens.forRole("agent"))
+        String cpr = Agents.on(existing.customerId())
                 .header("X-Reveal-Reason", "test: the new owner's CPR as the old owner would type it")
                 .get("/api/v1/customers/{id}", existing.customerId())
                 .then()

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.flyt.contracts.Topics;
 import dk.flyt.platform.time.MutableClock;
 import dk.flyt.subscription.notification.SimulatedNotifications;
+import dk.flyt.testing.Agents;
 import dk.flyt.testing.FlytTestResource;
 import dk.flyt.testing.Tokens;
 import io.quarkus.test.common.WithTestResource;
@@ -44,11 +45,14 @@ class TelesalesTest {
     }
 
     private ValidatableResponse telesale(Known c) {
+        return telesale(c, Agents.on(c.id()));
+    }
+
+    /** A telesale by the agent and in the contact of {@code agent}. */
+    private ValidatableResponse telesale(Known c, io.restassured.specification.RequestSpecification agent) {
         var body = Shop.order(c.data(), List.of(Shop.newLine("MOBILE_10GB", 0)));
         body.put("channel", "TELESALES");
-        return given().auth()
-                .oauth2(Tokens.forRole("agent"))
-                .contentType(ContentType.JSON)
+        return agent.contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(body)
                 .when()
@@ -58,13 +62,11 @@ class TelesalesTest {
 
     /** A phone consent, taken down by another agent than the one who sells (R-ORD-09). */
     private String consent(Known c) {
-        return consent(c, Tokens.token("agent-recorder", null, "agent"), "PHONE");
+        return consent(c, Agents.as("agent-recorder", c.id()), "PHONE");
     }
 
-    private String consent(Known c, String token, String channel) {
-        return given().auth()
-                .oauth2(token)
-                .contentType(ContentType.JSON)
+    private String consent(Known c, io.restassured.specification.RequestSpecification by, String channel) {
+        return by.contentType(ContentType.JSON)
                 .body(Map.of("channel", channel, "wordingVersion", "tele-2026-01"))
                 .when()
                 .post("/api/v1/customers/{id}/consents", c.id())
@@ -144,6 +146,7 @@ class TelesalesTest {
         Known c = customer();
         consent(c);
         String id = telesale(c).statusCode(201).extract().path("id");
+        Shop.note(id, c.id());
         clock.advance(Duration.ofDays(7).plusMinutes(1));
         JsonNode lapsed = Shop.one(Topics.SUBSCRIPTION_EVENTS, "OrderLapsed", id);
         assertThat(lapsed.get("customerId").asText()).isEqualTo(c.id());
@@ -157,14 +160,18 @@ class TelesalesTest {
     void R_ORD_09_theConsentMustBeForThePhoneAndNotTakenDownByTheSellingAgent() {
         clock.set(java.time.Instant.parse("2026-11-10T10:00:00Z"));
         Known c = customer();
-        consent(c, Tokens.token("agent-recorder", null, "agent"), "SMS");
+        consent(c, Agents.as("agent-recorder", c.id()), "SMS");
         telesale(c).statusCode(422).body("type", containsString("no-consent"));
-        consent(c, Tokens.forRole("agent"), "PHONE");
-        telesale(c).statusCode(422).body("type", containsString("consent-recorded-by-seller"));
-        consent(c, Tokens.customer(c.id()), "PHONE"); // given by the customer through self-service
-        telesale(c).statusCode(201);
-        given().auth()
-                .oauth2(Tokens.forRole("agent"))
+        String call = Agents.open(Agents.DEFAULT_AGENT, c.id());
+        consent(c, Agents.within(Agents.DEFAULT_AGENT, call), "PHONE");
+        telesale(c, Agents.within(Agents.DEFAULT_AGENT, call))
+                .statusCode(422)
+                .body("type", containsString("consent-recorded-by-seller"));
+        telesale(c).statusCode(201); // the same agent in a later contact
+        // given by the customer through self-service: any agent sells, in any contact
+        consent(c, given().auth().oauth2(Tokens.customer(c.id())), "PHONE");
+        telesale(c, Agents.within(Agents.DEFAULT_AGENT, call)).statusCode(201);
+        Agents.on(c.id())
                 .get("/api/v1/customers/{id}/audit", c.id())
                 .then()
                 .statusCode(200)
@@ -174,17 +181,25 @@ class TelesalesTest {
     @Test
     void R_ORD_09_aConsentNeedsAnExistingCustomerAndAPlausibleTime() {
         clock.set(java.time.Instant.parse("2026-11-10T10:00:00Z"));
+        String nobody = "nobody-" + UUID.randomUUID();
+        // no contact can be opened with a customer who does not exist, and none recorded for them by self-service
         given().auth()
                 .oauth2(Tokens.forRole("agent"))
                 .contentType(ContentType.JSON)
+                .body(Map.of("channel", "PHONE", "reason", "sale"))
+                .post("/api/v1/customers/{id}/contacts", nobody)
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(Tokens.customer(nobody))
+                .contentType(ContentType.JSON)
                 .body(Map.of("channel", "PHONE", "wordingVersion", "tele-2026-01"))
-                .post("/api/v1/customers/{id}/consents", "nobody-" + UUID.randomUUID())
+                .post("/api/v1/customers/{id}/consents", nobody)
                 .then()
                 .statusCode(404);
         Known c = customer();
         for (String givenAt : List.of("2026-11-10T10:05:00Z", "2026-10-01T10:00:00Z")) {
-            given().auth()
-                    .oauth2(Tokens.forRole("agent"))
+            Agents.on(c.id())
                     .contentType(ContentType.JSON)
                     .body(Map.of("channel", "PHONE", "wordingVersion", "tele-2026-01", "givenAt", givenAt))
                     .post("/api/v1/customers/{id}/consents", c.id())

@@ -61,6 +61,7 @@ public class CollectionResource {
     @Operation(summary = "Set automatic payment: the account is topped up to the target when negative")
     public Response paymentMethod(@PathParam("customerId") String customerId, @Valid @NotNull PaymentMethod body) {
         caller.requireAccessToCustomer(customerId, "Account");
+        audit.authorize(caller, customerId);
         AccountEntity a = accounts.findByIdOptional(customerId).orElseThrow(() -> ProblemException.notFound("Account"));
         a.paymentMethod = body.method();
         a.paymentRef = body.reference();
@@ -81,6 +82,7 @@ public class CollectionResource {
             deprecated = true)
     public Response dispute(@PathParam("customerId") String customerId, @Valid @NotNull Dispute body) {
         accounts.findByIdOptional(customerId).orElseThrow(() -> ProblemException.notFound("Account"));
+        audit.authorize(caller, customerId);
         boolean known = complaints.find(customerId, body.complaintId()).isPresent();
         complaints.open(body.complaintId(), customerId, body.amount(), "disputed amount", false, caller.subject());
         audit.record(caller, "COMPLAINT_OPENED", customerId, body.complaintId(), "disputed amount");
@@ -94,6 +96,7 @@ public class CollectionResource {
             summary = "Deprecated: reject the complaint, releasing the amount (use POST /complaints/{id}/decision)",
             deprecated = true)
     public Response resolve(@PathParam("customerId") String customerId, @PathParam("complaintId") String complaintId) {
+        audit.authorize(caller, customerId);
         complaints.decide(customerId, complaintId, Complaints.Outcome.REJECTED, null, caller.subject());
         audit.record(caller, "COMPLAINT_DECIDED", customerId, complaintId, "REJECTED");
         return Response.noContent().build();

@@ -65,6 +65,7 @@ public class ComplaintResource {
     @Operation(summary = "Open a complaint; the disputed amount is not collected until it is decided")
     public Response open(@PathParam("customerId") String customerId, @Valid @NotNull OpenComplaint body, UriInfo uri) {
         accounts.findByIdOptional(customerId).orElseThrow(() -> ProblemException.notFound("Account"));
+        audit.authorize(caller, customerId);
         Complaints.Complaint c = complaints.open(
                 null, customerId, body.amount(), body.reason(), Boolean.TRUE.equals(body.special()), caller.subject());
         audit.record(caller, "COMPLAINT_OPENED", customerId, c.id(), null);
@@ -87,6 +88,7 @@ public class ComplaintResource {
     @RolesAllowed(Roles.AGENT)
     @Operation(summary = "The customer was told the complaint is received (within 14 days)")
     public Complaints.Complaint acknowledge(@PathParam("customerId") String customerId, @PathParam("id") String id) {
+        audit.authorize(caller, customerId);
         Complaints.Complaint c = complaints.acknowledge(customerId, id, caller.subject());
         audit.record(caller, "COMPLAINT_ACKNOWLEDGED", customerId, id, null);
         return c;
@@ -97,6 +99,7 @@ public class ComplaintResource {
     @RolesAllowed(Roles.AGENT)
     @Operation(summary = "Mark the complaint a special case: 6 months from its opening to decide it")
     public Complaints.Complaint special(@PathParam("customerId") String customerId, @PathParam("id") String id) {
+        audit.authorize(caller, customerId);
         Complaints.Complaint c = complaints.markSpecial(customerId, id);
         audit.record(caller, "COMPLAINT_MARKED_SPECIAL", customerId, id, null);
         return c;
@@ -112,6 +115,7 @@ public class ComplaintResource {
                     + " REJECTED releases the amount to collection.")
     public Complaints.Complaint decide(
             @PathParam("customerId") String customerId, @PathParam("id") String id, @Valid @NotNull Decision body) {
+        audit.authorize(caller, customerId);
         Complaints.Complaint c = complaints.decide(customerId, id, body.outcome(), body.credit(), caller.subject());
         audit.record(caller, "COMPLAINT_DECIDED", customerId, id, body.outcome().name());
         return c;

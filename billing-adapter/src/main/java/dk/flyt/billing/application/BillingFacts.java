@@ -9,6 +9,7 @@ import dk.flyt.billing.persistence.BillableSubscriptionRepository;
 import dk.flyt.contracts.BusinessTime;
 import dk.flyt.contracts.porting.PortingEvents;
 import dk.flyt.contracts.subscription.SubscriptionEvents;
+import dk.flyt.messaging.audit.ContactProjection;
 import dk.flyt.messaging.inbox.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -38,6 +39,7 @@ public class BillingFacts {
     private final BillableSubscriptionRepository subscriptions;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ContactProjection contacts;
 
     public BillingFacts(
             SubscriptionBook book,
@@ -48,7 +50,9 @@ public class BillingFacts {
             Ledger ledger,
             BillableSubscriptionRepository subscriptions,
             ObjectMapper json,
-            Clock clock) {
+            Clock clock,
+            ContactProjection contacts) {
+        this.contacts = contacts;
         this.book = book;
         this.withdrawals = withdrawals;
         this.settlements = settlements;
@@ -158,6 +162,8 @@ public class BillingFacts {
                             e.subscriptionId());
                 }
             }
+            case "ContactOpened" -> contacts.opened(read(event, SubscriptionEvents.ContactOpened.class));
+            case "ContactClosed" -> contacts.closed(read(event, SubscriptionEvents.ContactClosed.class));
             default -> {
                 // not billing's concern
             }

@@ -145,5 +145,15 @@ public final class SubscriptionEvents {
             LocalDate effectiveOn,
             boolean favourable) {}
 
+    /**
+     * An agent opened a contact with a customer (R-DATA-02): porting and billing accept that agent's work on the
+     * customer under this contact id until {@link ContactClosed}. The reason stays in the subscription service.
+     */
+    public record ContactOpened(
+            String contactId, String customerId, String agent, String channel, java.time.Instant openedAt) {}
+
+    /** The contact ended: closed by the agent or, after its idle time, by the service ({@code why}). */
+    public record ContactClosed(String contactId, String customerId, java.time.Instant closedAt, String why) {}
+
     private SubscriptionEvents() {}
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -29,14 +30,19 @@ public class AuditResource {
         this.caller = caller;
     }
 
-    public record AuditView(Instant at, String actor, String action, String target, String reason) {}
+    public record AuditView(
+            Instant at, String service, String actor, String action, String target, String reason, UUID contactId) {}
 
     @GET
     @RolesAllowed(Roles.AGENT)
-    @Operation(summary = "Every agent action on and read of the customer in this service, oldest first (R-DATA-02)")
+    @Operation(
+            summary = "Every agent action on and read of the customer, oldest first, with the contact it was made in"
+                    + " (R-DATA-02). The subscription service lists those of every service; porting and billing"
+                    + " their own.")
     public List<AuditView> audit(@PathParam("customerId") String customerId) {
         List<AuditView> entries = audit.ofCustomer(customerId).stream()
-                .map(e -> new AuditView(e.at(), e.actor(), e.action(), e.target(), e.reason()))
+                .map(e -> new AuditView(
+                        e.at(), e.service(), e.actor(), e.action(), e.target(), e.reason(), e.contactId()))
                 .toList();
         audit.record(caller, "AUDIT_READ", customerId, null, null);
         return entries;

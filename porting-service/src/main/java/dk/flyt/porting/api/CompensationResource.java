@@ -98,6 +98,7 @@ public class CompensationResource {
                     + " 422 naming the field when the case is not the customer's, the kind or the dates do not fit the"
                     + " case, the fault is not fixed, or the claim is later than 30 days after the fix. Audited.")
     public Response claim(@Valid @NotNull ClaimRequest r) {
+        audit.authorize(caller, r.customerId());
         CompensationService.Granted g;
         try {
             g = service.claim(
@@ -127,6 +128,7 @@ public class CompensationResource {
             throw ProblemException.badRequest("customerId", "is required");
         }
         caller.requireAccessToCustomer(customerId, "Customer");
+        audit.record(caller, "COMPENSATIONS_READ", customerId, null, null);
         return compensations.ofCustomer(customerId).stream()
                 .map(c -> CompensationView.of(c, !caller.isOnlyCustomer()))
                 .toList();

@@ -1,6 +1,7 @@
 package dk.flyt.porting.api;
 
 import dk.flyt.contracts.Roles;
+import dk.flyt.platform.audit.AuditTrail;
 import dk.flyt.platform.problem.ProblemException;
 import dk.flyt.platform.security.Caller;
 import dk.flyt.porting.domain.PortInState;
@@ -34,8 +35,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PortInResource {
     private final PortInRepository portIns;
     private final Caller caller;
+    private final AuditTrail audit;
 
-    public PortInResource(PortInRepository portIns, Caller caller) {
+    public PortInResource(PortInRepository portIns, Caller caller, AuditTrail audit) {
+        this.audit = audit;
         this.portIns = portIns;
         this.caller = caller;
     }
@@ -94,6 +97,7 @@ public class PortInResource {
     public PortInView get(@PathParam("id") UUID id) {
         PortInEntity e = portIns.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Port-in"));
         caller.requireAccessToCustomer(e.customerId, "Port-in");
+        audit.record(caller, "PORT_IN_READ", e.customerId, id.toString(), null);
         return PortInView.of(e);
     }
 

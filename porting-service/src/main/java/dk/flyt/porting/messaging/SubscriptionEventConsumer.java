@@ -2,6 +2,7 @@ package dk.flyt.porting.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.flyt.contracts.subscription.SubscriptionEvents;
+import dk.flyt.messaging.audit.ContactProjection;
 import dk.flyt.messaging.inbox.InboxProcessor;
 import dk.flyt.porting.application.NumberRegistry;
 import io.smallrye.common.annotation.Blocking;
@@ -16,8 +17,11 @@ public class SubscriptionEventConsumer {
     private final InboxProcessor processor;
     private final NumberRegistry numbers;
     private final ObjectMapper json;
+    private final ContactProjection contacts;
 
-    public SubscriptionEventConsumer(InboxProcessor processor, NumberRegistry numbers, ObjectMapper json) {
+    public SubscriptionEventConsumer(
+            InboxProcessor processor, NumberRegistry numbers, ContactProjection contacts, ObjectMapper json) {
+        this.contacts = contacts;
         this.processor = processor;
         this.numbers = numbers;
         this.json = json;
@@ -40,6 +44,10 @@ public class SubscriptionEventConsumer {
                     var e = json.readValue(event.payload(), SubscriptionEvents.SimReplaced.class);
                     numbers.simReplaced(e.number(), e.subscriptionId(), e.newIccid());
                 }
+                case "ContactOpened" ->
+                    contacts.opened(json.readValue(event.payload(), SubscriptionEvents.ContactOpened.class));
+                case "ContactClosed" ->
+                    contacts.closed(json.readValue(event.payload(), SubscriptionEvents.ContactClosed.class));
                 default -> {
                     // other subscription facts do not concern porting
                 }

@@ -32,12 +32,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "consents")
 public class ConsentResource {
     private final ConsentService consents;
-    private final dk.flyt.subscription.application.AgentAudit audit;
+    private final dk.flyt.platform.audit.AuditTrail audit;
     private final Caller caller;
     private final Clock clock;
 
     public ConsentResource(
-            ConsentService consents, dk.flyt.subscription.application.AgentAudit audit, Caller caller, Clock clock) {
+            ConsentService consents, dk.flyt.platform.audit.AuditTrail audit, Caller caller, Clock clock) {
         this.consents = consents;
         this.audit = audit;
         this.caller = caller;
@@ -89,14 +89,16 @@ public class ConsentResource {
     @RolesAllowed({Roles.AGENT, Roles.CUSTOMER})
     @Operation(
             summary = "Record a consent to outbound sales contact",
-            description = "For an existing customer (404 otherwise); givenAt not in the future and at most"
-                    + " flyt.subscription.consent-max-age (7 days) back. Who recorded it is kept: an outbound sale by"
-                    + " the agent who recorded it is refused, unless the customer recorded it themself (R-ORD-09).")
+            description =
+                    "For an existing customer (404 otherwise); givenAt not in the future and at most"
+                            + " flyt.subscription.consent-max-age (7 days) back. Who recorded it is kept: an outbound sale by"
+                            + " the agent who recorded it in the same contact is refused, unless the customer recorded it themself (R-ORD-09).")
     public Response give(
             @PathParam("customerId") String customerId, @Valid @NotNull ConsentRequest request, UriInfo uri) {
         caller.requireAccessToCustomer(customerId, "Customer");
+        UUID contact = audit.authorize(caller, customerId).orElse(null);
         Consent c = consents.record(
-                customerId, request.channel(), request.wordingVersion(), request.givenAt(), caller.subject());
+                customerId, request.channel(), request.wordingVersion(), request.givenAt(), caller.subject(), contact);
         audit.record(caller, "CONSENT_RECORDED", customerId, c.id().toString(), null);
         return Response.created(
                         uri.getAbsolutePathBuilder().path(c.id().toString()).build())
@@ -110,6 +112,7 @@ public class ConsentResource {
     @Operation(summary = "Withdraw a consent, effective at once")
     public ConsentView withdraw(@PathParam("customerId") String customerId, @PathParam("consentId") UUID consentId) {
         caller.requireAccessToCustomer(customerId, "Customer");
+        audit.authorize(caller, customerId);
         Consent c = consents.withdraw(customerId, consentId, caller.subject());
         audit.record(caller, "CONSENT_WITHDRAWN", customerId, consentId.toString(), null);
         return ConsentView.of(c, clock.instant());

@@ -1,9 +1,9 @@
 package dk.flyt.subscription.api;
 
 import dk.flyt.contracts.Roles;
+import dk.flyt.platform.audit.AuditTrail;
 import dk.flyt.platform.problem.ProblemException;
 import dk.flyt.platform.security.Caller;
-import dk.flyt.subscription.application.AgentAudit;
 import dk.flyt.subscription.application.CustomerDirectory;
 import dk.flyt.subscription.domain.Cpr;
 import dk.flyt.subscription.persistence.CustomerEntity;
@@ -31,11 +31,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CustomerResource {
     private final CustomerRepository customers;
     private final CustomerDirectory directory;
-    private final AgentAudit audit;
+    private final AuditTrail audit;
     private final Caller caller;
 
     public CustomerResource(
-            CustomerRepository customers, CustomerDirectory directory, AgentAudit audit, Caller caller) {
+            CustomerRepository customers, CustomerDirectory directory, AuditTrail audit, Caller caller) {
         this.customers = customers;
         this.directory = directory;
         this.audit = audit;
@@ -87,6 +87,7 @@ public class CustomerResource {
                     + " An order never changes a profile.")
     public CustomerView change(@PathParam("customerId") String customerId, CustomerDirectory.ProfileChange change) {
         caller.requireAccessToCustomer(customerId, "Customer");
+        audit.authorize(caller, customerId);
         CustomerEntity c = directory.change(customerId, change);
         audit.record(caller, "PROFILE_CHANGED", customerId, null, null);
         return view(c, false);

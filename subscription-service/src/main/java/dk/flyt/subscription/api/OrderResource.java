@@ -1,10 +1,10 @@
 package dk.flyt.subscription.api;
 
 import dk.flyt.contracts.Roles;
+import dk.flyt.platform.audit.AuditTrail;
 import dk.flyt.platform.security.Caller;
 import dk.flyt.subscription.api.OrderViews.OrderView;
 import dk.flyt.subscription.api.OrderViews.TimelineView;
-import dk.flyt.subscription.application.AgentAudit;
 import dk.flyt.subscription.application.CheckoutService;
 import dk.flyt.subscription.application.OrderDesk;
 import dk.flyt.subscription.application.WithdrawalService;
@@ -34,10 +34,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class OrderResource {
     private final CheckoutService checkout;
     private final OrderDesk desk;
-    private final AgentAudit audit;
+    private final AuditTrail audit;
     private final Caller caller;
+    private final dk.flyt.subscription.application.CustomerDirectory directory;
 
-    public OrderResource(CheckoutService checkout, OrderDesk desk, AgentAudit audit, Caller caller) {
+    public OrderResource(
+            CheckoutService checkout,
+            OrderDesk desk,
+            AuditTrail audit,
+            Caller caller,
+            dk.flyt.subscription.application.CustomerDirectory directory) {
+        this.directory = directory;
         this.checkout = checkout;
         this.desk = desk;
         this.audit = audit;
@@ -57,6 +64,12 @@ public class OrderResource {
                     + " customer's subject (a customer's own token sets it). A known CPR/CVR without that proof is"
                     + " refused with 422 identity-refused, and no order ever changes a profile's data.")
     public Response place(@HeaderParam("Idempotency-Key") String idempotencyKey, OrderDraft draft, UriInfo uri) {
+        // an agent ordering for an existing customer works within a contact with them; a new customer has none yet
+        String existing = draft == null || draft.customer() == null
+                ? null
+                : draft.customer().id();
+        UUID contact =
+                directory.exists(existing) ? audit.authorize(caller, existing).orElse(null) : null;
         CheckoutService.Placed placed = checkout.place(
                 draft,
                 idempotencyKey,
@@ -64,10 +77,17 @@ public class OrderResource {
                         caller.subject(),
                         caller.actor(),
                         caller.hasRole(Roles.AGENT),
-                        caller.isOnlyCustomer() ? caller.subject() : null));
+                        caller.isOnlyCustomer() ? caller.subject() : null,
+                        contact));
         OrderView view = desk.read(placed.orderId(), null, this::view);
         if (!placed.replayed()) {
-            audit.record(caller, "ORDER_PLACED", view.customerId(), view.id().toString(), null);
+            audit.recordWithin(
+                    caller,
+                    contact,
+                    "ORDER_PLACED",
+                    view.customerId(),
+                    view.id().toString(),
+                    null);
         }
         return Response.status(placed.replayed() ? 200 : 201)
                 .location(uri.getBaseUriBuilder().path("api/v1/orders/{id}").build(view.id()))
@@ -109,8 +129,10 @@ public class OrderResource {
     @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
     @Operation(summary = "Every state change of the order, its saga, its port cases and its money, in order")
     public List<TimelineView> timeline(@PathParam("id") UUID id) {
+        String customerId = desk.read(id, onlyFor(), o -> o.customerId);
+        audit.authorize(caller, customerId);
         List<TimelineView> timeline = TimelineView.of(desk.timeline(id, onlyFor()));
-        audit.record(caller, "ORDER_TIMELINE_READ", desk.read(id, null, o -> o.customerId), id.toString(), null);
+        audit.record(caller, "ORDER_TIMELINE_READ", customerId, id.toString(), null);
         return timeline;
     }
 
@@ -148,6 +170,7 @@ public class OrderResource {
     @Operation(summary = "Correct the number or donor ICCID of a rejected port-in and send it again")
     public OrderView correct(@PathParam("id") UUID id, @PathParam("lineId") UUID lineId, PortInCorrection correction) {
         PortInCorrection c = correction == null ? new PortInCorrection(null, null) : correction;
+        audit.authorize(caller, desk.read(id, onlyFor(), o -> o.customerId));
         OrderView view = desk.correctPortIn(id, onlyFor(), lineId, c.number(), c.donorIccid(), this::view);
         audit.record(caller, "PORT_IN_CORRECTED", view.customerId(), lineId.toString(), null);
         return view;
@@ -165,9 +188,11 @@ public class OrderResource {
             summary = "Withdraw from the order within the deadline (R-WDR-01..07)",
             description = "Without lineIds the whole order; an order with a device only as a whole (R-WDR-02).")
     public WithdrawalView withdraw(@PathParam("id") UUID id, WithdrawalRequest request) {
+        String customerId = desk.read(id, onlyFor(), o -> o.customerId);
+        audit.authorize(caller, customerId);
         WithdrawalService.Withdrawn w =
                 desk.withdraw(id, onlyFor(), request == null ? null : request.lineIds(), caller.actor());
-        audit.record(caller, "ORDER_WITHDRAWN", desk.read(id, null, o -> o.customerId), id.toString(), null);
+        audit.record(caller, "ORDER_WITHDRAWN", customerId, id.toString(), null);
         return new WithdrawalView(
                 w.orderId(), w.lineIds(), w.withdrawnOn(), w.orderStatus().name());
     }

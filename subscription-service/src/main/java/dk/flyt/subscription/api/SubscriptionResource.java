@@ -1,10 +1,10 @@
 package dk.flyt.subscription.api;
 
 import dk.flyt.contracts.Roles;
+import dk.flyt.platform.audit.AuditTrail;
 import dk.flyt.platform.problem.ProblemException;
 import dk.flyt.platform.security.Caller;
 import dk.flyt.subscription.api.OrderViews.TimelineView;
-import dk.flyt.subscription.application.AgentAudit;
 import dk.flyt.subscription.application.SubscriptionLifecycle;
 import dk.flyt.subscription.domain.OrderDraft;
 import dk.flyt.subscription.persistence.OwnershipTransferEntity;
@@ -38,14 +38,14 @@ public class SubscriptionResource {
     private final SubscriptionLifecycle lifecycle;
     private final SubscriptionRepository subscriptions;
     private final Records records;
-    private final AgentAudit audit;
+    private final AuditTrail audit;
     private final Caller caller;
 
     public SubscriptionResource(
             SubscriptionLifecycle lifecycle,
             SubscriptionRepository subscriptions,
             Records records,
-            AgentAudit audit,
+            AuditTrail audit,
             Caller caller) {
         this.lifecycle = lifecycle;
         this.subscriptions = subscriptions;
@@ -311,6 +311,7 @@ public class SubscriptionResource {
     private SubscriptionEntity owned(UUID id) {
         SubscriptionEntity s = lifecycle.get(id);
         caller.requireAccessToCustomer(s.customerId, "Subscription");
+        audit.authorize(caller, s.customerId);
         return s;
     }
 

@@ -59,7 +59,7 @@ public class CheckoutService {
      * role a customer may read on the timeline, whether an agent places it, and the subject of a customer ordering
      * with their own token (their order can only be for their own profile).
      */
-    public record PlacedBy(String subject, String actor, boolean agent, String customerSubject) {}
+    public record PlacedBy(String subject, String actor, boolean agent, String customerSubject, UUID contact) {}
 
     private final OrderRepository orders;
     private final CustomerRepository customers;
@@ -137,7 +137,8 @@ public class CheckoutService {
             throw invalid(violations);
         }
         if (channel.outboundContact().isPresent()) {
-            requireConsent(draft.customer().id(), channel.outboundContact().get(), placedBy.subject());
+            requireConsent(
+                    draft.customer().id(), channel.outboundContact().get(), placedBy.subject(), placedBy.contact());
         }
         OrderDraft forCaller =
                 placedBy.customerSubject() != null && draft.customer().id() == null
@@ -184,14 +185,14 @@ public class CheckoutService {
         });
     }
 
-    private void requireConsent(String customerId, ContactChannel through, String seller) {
+    private void requireConsent(String customerId, ContactChannel through, String seller, UUID contact) {
         if (customerId == null) {
             throw invalid(List.of(new Violation(
                     "customer.id", "a telesales order names the existing customer whose consent is on record")));
         }
         Instant now = clock.instant();
         List<Consent> given = QuarkusTransaction.requiringNew().call(() -> consents.ofCustomer(customerId));
-        Consent.refusesSale(given, through, now, seller).ifPresent(refusal -> {
+        Consent.refusesSale(given, through, now, seller, contact).ifPresent(refusal -> {
             throw switch (refusal) {
                 case NO_CONSENT ->
                     ProblemException.unprocessable(
@@ -201,7 +202,8 @@ public class CheckoutService {
                 case RECORDED_BY_SELLER ->
                     ProblemException.unprocessable(
                             "consent-recorded-by-seller",
-                            "the consent in force was recorded by the agent making the sale; another agent sells, or"
+                            "the consent in force was recorded by the agent making the sale in this contact; another agent"
+                                    + " or a later contact sells, or"
                                     + " the customer gives it through self-service (R-ORD-09)");
             };
         });

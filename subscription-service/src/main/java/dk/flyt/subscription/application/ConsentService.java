@@ -42,7 +42,12 @@ public class ConsentService {
 
     @Transactional
     public Consent record(
-            String customerId, ContactChannel channel, String wordingVersion, Instant givenAt, String recordedBy) {
+            String customerId,
+            ContactChannel channel,
+            String wordingVersion,
+            Instant givenAt,
+            String recordedBy,
+            UUID inContact) {
         if (customers.findByIdOptional(customerId).isEmpty()) {
             throw ProblemException.notFound("Customer");
         }
@@ -55,7 +60,8 @@ public class ConsentService {
             throw ProblemException.badRequest(
                     "givenAt", "must be at most " + config.consentMaxAge().toDays() + " days back (R-ORD-09)");
         }
-        Consent consent = new Consent(UUID.randomUUID(), customerId, channel, wordingVersion, when, null, recordedBy);
+        Consent consent =
+                new Consent(UUID.randomUUID(), customerId, channel, wordingVersion, when, null, recordedBy, inContact);
         ConsentEntity e = new ConsentEntity();
         e.id = consent.id();
         e.customerId = customerId;
@@ -63,6 +69,7 @@ public class ConsentService {
         e.wordingVersion = wordingVersion;
         e.givenAt = when;
         e.recordedBy = recordedBy;
+        e.recordedInContact = inContact;
         consents.persist(e);
         publish("ConsentGiven", consent);
         return consent;
@@ -112,6 +119,7 @@ public class ConsentService {
                 e.wordingVersion,
                 e.givenAt,
                 e.withdrawnAt,
-                e.recordedBy);
+                e.recordedBy,
+                e.recordedInContact);
     }
 }

@@ -80,6 +80,12 @@ public class CustomerDirectory {
      * The one answer to every identity an order may not use: a known CPR/CVR without proof, a customer id that is
      * not that CPR/CVR's profile. The same type and text whichever it was, so it cannot be used to probe profiles.
      */
+    /** Whether a profile with this id exists. */
+    @jakarta.transaction.Transactional
+    public boolean exists(String customerId) {
+        return customerId != null && customers.findByIdOptional(customerId).isPresent();
+    }
+
     public static ProblemException identityRefused() {
         return ProblemException.unprocessable(
                 "identity-refused",

@@ -2,7 +2,9 @@ package dk.flyt.subscription.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.flyt.contracts.audit.AuditEvents;
 import dk.flyt.messaging.inbox.InboxProcessor;
+import dk.flyt.platform.audit.AuditTrail;
 import dk.flyt.subscription.application.Journal;
 import dk.flyt.subscription.application.SubscriptionLifecycle;
 import dk.flyt.subscription.persistence.OrderRepository;
@@ -26,6 +28,7 @@ public class BillingEventConsumer {
     private final SubscriptionRepository subscriptions;
     private final OrderRepository orders;
     private final ObjectMapper json;
+    private final AuditTrail audit;
 
     public BillingEventConsumer(
             InboxProcessor processor,
@@ -33,7 +36,9 @@ public class BillingEventConsumer {
             Journal journal,
             SubscriptionRepository subscriptions,
             OrderRepository orders,
+            AuditTrail audit,
             ObjectMapper json) {
+        this.audit = audit;
         this.processor = processor;
         this.lifecycle = lifecycle;
         this.journal = journal;
@@ -50,6 +55,8 @@ public class BillingEventConsumer {
             String customerId = text(body, "customerId");
             switch (String.valueOf(event.type())) {
                 case "BlockingAllowed" -> lifecycle.blockingAllowed(customerId);
+                case AuditEvents.AUDIT_RECORDED ->
+                    audit.collect(json.readValue(event.payload(), AuditEvents.AuditRecorded.class));
                 case "RefundDue" ->
                     journal.timeline(
                             UUID.fromString(text(body, "orderId")),

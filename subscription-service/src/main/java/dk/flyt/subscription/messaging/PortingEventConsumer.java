@@ -2,8 +2,10 @@ package dk.flyt.subscription.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.flyt.contracts.BusinessTime;
+import dk.flyt.contracts.audit.AuditEvents;
 import dk.flyt.contracts.porting.PortingEvents;
 import dk.flyt.messaging.inbox.InboxProcessor;
+import dk.flyt.platform.audit.AuditTrail;
 import dk.flyt.subscription.application.OrderSaga;
 import dk.flyt.subscription.application.SubscriptionLifecycle;
 import io.smallrye.common.annotation.Blocking;
@@ -21,9 +23,15 @@ public class PortingEventConsumer {
     private final OrderSaga saga;
     private final SubscriptionLifecycle lifecycle;
     private final ObjectMapper json;
+    private final AuditTrail audit;
 
     public PortingEventConsumer(
-            InboxProcessor processor, OrderSaga saga, SubscriptionLifecycle lifecycle, ObjectMapper json) {
+            InboxProcessor processor,
+            OrderSaga saga,
+            SubscriptionLifecycle lifecycle,
+            AuditTrail audit,
+            ObjectMapper json) {
+        this.audit = audit;
         this.processor = processor;
         this.saga = saga;
         this.lifecycle = lifecycle;
@@ -36,6 +44,7 @@ public class PortingEventConsumer {
         return processor.process("subscription-service.porting", message, event -> {
             String body = event.payload();
             switch (String.valueOf(event.type())) {
+                case AuditEvents.AUDIT_RECORDED -> audit.collect(json.readValue(body, AuditEvents.AuditRecorded.class));
                 case "PortInRequested" -> {
                     var e = json.readValue(body, PortingEvents.PortInRequested.class);
                     saga.portInRequested(e.portInId(), id(e.orderId()), id(e.lineId()), e.earliestPortDate());

@@ -29,6 +29,9 @@ public class ConsentEntity {
     @Column(name = "recorded_by", nullable = false)
     public String recordedBy;
 
+    @Column(name = "recorded_in_contact")
+    public UUID recordedInContact;
+
     @Column(name = "withdrawn_at")
     public Instant withdrawnAt;
 

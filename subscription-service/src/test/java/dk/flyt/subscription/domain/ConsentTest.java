@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 /** R-ORD-09: outbound contact needs a recorded consent; a withdrawal takes effect at once. */
 class ConsentTest {
     private static final Instant GIVEN = Instant.parse("2026-03-01T10:00:00Z");
+    private static final UUID CONTACT = UUID.randomUUID();
 
     private static Consent consent(ContactChannel channel) {
-        return new Consent(UUID.randomUUID(), "c1", channel, "v3", GIVEN, null, "agent-1");
+        return new Consent(UUID.randomUUID(), "c1", channel, "v3", GIVEN, null, "agent-1", CONTACT);
     }
 
     @Test
@@ -51,37 +52,56 @@ class ConsentTest {
 
     @Test
     void aConsentNamesItsWording() {
-        assertThatThrownBy(
-                        () -> new Consent(UUID.randomUUID(), "c1", ContactChannel.PHONE, " ", GIVEN, null, "agent-1"))
+        assertThatThrownBy(() -> new Consent(
+                        UUID.randomUUID(), "c1", ContactChannel.PHONE, " ", GIVEN, null, "agent-1", CONTACT))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @org.junit.jupiter.api.Test
     void R_ORD_09_aSaleNeedsAConsentForItsOwnChannel() {
         Instant at = GIVEN.plusSeconds(60);
-        var sms = new Consent(UUID.randomUUID(), "c1", ContactChannel.SMS, "v3", GIVEN, null, "agent-1");
-        org.assertj.core.api.Assertions.assertThat(
-                        Consent.refusesSale(java.util.List.of(sms), ContactChannel.PHONE, at, "agent-2"))
+        var sms = new Consent(UUID.randomUUID(), "c1", ContactChannel.SMS, "v3", GIVEN, null, "agent-1", CONTACT);
+        org.assertj.core.api.Assertions.assertThat(Consent.refusesSale(
+                        java.util.List.of(sms), ContactChannel.PHONE, at, "agent-2", UUID.randomUUID()))
                 .contains(Consent.SaleRefusal.NO_CONSENT);
-        var phone = new Consent(UUID.randomUUID(), "c1", ContactChannel.PHONE, "v3", GIVEN, null, "agent-1");
-        org.assertj.core.api.Assertions.assertThat(
-                        Consent.refusesSale(java.util.List.of(sms, phone), ContactChannel.PHONE, at, "agent-2"))
+        var phone = new Consent(UUID.randomUUID(), "c1", ContactChannel.PHONE, "v3", GIVEN, null, "agent-1", CONTACT);
+        org.assertj.core.api.Assertions.assertThat(Consent.refusesSale(
+                        java.util.List.of(sms, phone), ContactChannel.PHONE, at, "agent-2", UUID.randomUUID()))
                 .isEmpty();
     }
 
     @org.junit.jupiter.api.Test
     void R_ORD_09_theAgentWhoRecordedTheConsentDoesNotMakeTheSaleUnlessTheCustomerGaveItThemself() {
         Instant at = GIVEN.plusSeconds(60);
-        var byAgent = new Consent(UUID.randomUUID(), "c1", ContactChannel.PHONE, "v3", GIVEN, null, "agent-1");
+        var byAgent = new Consent(UUID.randomUUID(), "c1", ContactChannel.PHONE, "v3", GIVEN, null, "agent-1", CONTACT);
         org.assertj.core.api.Assertions.assertThat(
-                        Consent.refusesSale(java.util.List.of(byAgent), ContactChannel.PHONE, at, "agent-1"))
+                        Consent.refusesSale(java.util.List.of(byAgent), ContactChannel.PHONE, at, "agent-1", CONTACT))
                 .contains(Consent.SaleRefusal.RECORDED_BY_SELLER);
-        var selfService = new Consent(UUID.randomUUID(), "c1", ContactChannel.PHONE, "v3", GIVEN, null, "c1");
-        org.assertj.core.api.Assertions.assertThat(
-                        Consent.refusesSale(java.util.List.of(selfService), ContactChannel.PHONE, at, "agent-1"))
+        var selfService = new Consent(UUID.randomUUID(), "c1", ContactChannel.PHONE, "v3", GIVEN, null, "c1", null);
+        org.assertj.core.api.Assertions.assertThat(Consent.refusesSale(
+                        java.util.List.of(selfService), ContactChannel.PHONE, at, "agent-1", CONTACT))
                 .isEmpty();
         org.assertj.core.api.Assertions.assertThat(Consent.refusesSale(
-                        java.util.List.of(byAgent.withdraw(at.minusSeconds(1))), ContactChannel.PHONE, at, "agent-2"))
+                        java.util.List.of(byAgent.withdraw(at.minusSeconds(1))),
+                        ContactChannel.PHONE,
+                        at,
+                        "agent-2",
+                        UUID.randomUUID()))
                 .contains(Consent.SaleRefusal.NO_CONSENT);
+    }
+
+    @Test
+    void R_ORD_09_theSameAgentMaySellInALaterContactButNotInTheOneTheConsentWasRecordedIn() {
+        Instant at = GIVEN.plusSeconds(60);
+        var byAgent = new Consent(UUID.randomUUID(), "c1", ContactChannel.PHONE, "v3", GIVEN, null, "agent-1", CONTACT);
+        assertThat(Consent.refusesSale(List.of(byAgent), ContactChannel.PHONE, at, "agent-1", CONTACT))
+                .contains(Consent.SaleRefusal.RECORDED_BY_SELLER);
+        assertThat(Consent.refusesSale(List.of(byAgent), ContactChannel.PHONE, at, "agent-1", UUID.randomUUID()))
+                .isEmpty();
+        var beforeContacts =
+                new Consent(UUID.randomUUID(), "c1", ContactChannel.PHONE, "v3", GIVEN, null, "agent-1", null);
+        assertThat(Consent.refusesSale(List.of(beforeContacts), ContactChannel.PHONE, at, "agent-1", UUID.randomUUID()))
+                .as("a consent recorded before contacts existed counts as any of the agent's contacts")
+                .contains(Consent.SaleRefusal.RECORDED_BY_SELLER);
     }
 }
