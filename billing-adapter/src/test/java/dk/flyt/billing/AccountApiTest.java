@@ -40,8 +40,9 @@ class AccountApiTest {
     void billingAdminsAndAgentsReadAnyAccount() {
         String id = open(-12_50);
         for (String role : new String[] {"billing-admin", "agent"}) {
-            given().auth()
-                    .oauth2(Tokens.forRole(role))
+            (role.equals("agent")
+                            ? dk.flyt.testing.Agents.announcedOn(id)
+                            : given().auth().oauth2(Tokens.forRole(role)))
                     .when()
                     .get("/api/v1/accounts/{id}", id)
                     .then()
@@ -55,23 +56,23 @@ class AccountApiTest {
     @Test
     void R_DATA_02_everyAgentActionAndReadOnAnAccountIsAuditedWithTheAgent() {
         String id = open(-5_000);
-        String agent =
-                Tokens.token("agent-audit-" + UUID.randomUUID().toString().substring(0, 6), null, "agent");
-        given().auth().oauth2(agent).get("/api/v1/accounts/{id}", id).then().statusCode(200);
-        given().auth()
-                .oauth2(agent)
+        String agent = "agent-audit-" + UUID.randomUUID().toString().substring(0, 6);
+        String contact = dk.flyt.testing.Agents.announce(agent, id);
+        dk.flyt.testing.Agents.within(agent, contact)
+                .get("/api/v1/accounts/{id}", id)
+                .then()
+                .statusCode(200);
+        dk.flyt.testing.Agents.within(agent, contact)
                 .get("/api/v1/accounts/{id}/entries", id)
                 .then()
                 .statusCode(200);
-        given().auth()
-                .oauth2(agent)
+        dk.flyt.testing.Agents.within(agent, contact)
                 .contentType("application/json")
                 .body(java.util.Map.of("method", "CARD", "reference", "tok-4242"))
                 .put("/api/v1/accounts/{id}/payment-method", id)
                 .then()
                 .statusCode(204);
-        String complaint = given().auth()
-                .oauth2(agent)
+        String complaint = dk.flyt.testing.Agents.within(agent, contact)
                 .contentType("application/json")
                 .body(java.util.Map.of("amount", 1000, "reason", "disputed roaming"))
                 .post("/api/v1/accounts/{id}/complaints", id)
@@ -79,8 +80,7 @@ class AccountApiTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        given().auth()
-                .oauth2(agent)
+        dk.flyt.testing.Agents.within(agent, contact)
                 .post("/api/v1/accounts/{id}/complaints/{c}/acknowledgement", id, complaint)
                 .then()
                 .statusCode(200);
@@ -90,14 +90,16 @@ class AccountApiTest {
                 .then()
                 .statusCode(200)
                 .body("id", org.hamcrest.Matchers.hasItem(complaint));
-        given().auth().oauth2(agent).get("/api/v1/complaints/overdue").then().statusCode(200);
+        dk.flyt.testing.Agents.within(agent, contact)
+                .get("/api/v1/complaints/overdue")
+                .then()
+                .statusCode(200);
         given().auth()
                 .oauth2(Tokens.customer(id))
                 .get("/api/v1/accounts/{id}", id)
                 .then()
                 .statusCode(200);
-        given().auth()
-                .oauth2(agent)
+        dk.flyt.testing.Agents.within(agent, contact)
                 .get("/api/v1/customers/{id}/audit", id)
                 .then()
                 .statusCode(200)
@@ -110,8 +112,7 @@ class AccountApiTest {
                                 "COMPLAINT_OPENED",
                                 "COMPLAINT_ACKNOWLEDGED"))
                 .body("actor", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.startsWith("agent-audit-")));
-        given().auth()
-                .oauth2(agent)
+        dk.flyt.testing.Agents.within(agent, contact)
                 .get("/api/v1/customers/{id}/audit", id)
                 .then()
                 .statusCode(200)

@@ -77,15 +77,13 @@ class BillingEventsTest {
         send(Topics.PORTING_EVENTS, "CompensationGranted", granted.compensationId(), eventId, granted);
 
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> given().auth()
-                                .oauth2(Tokens.forRole("agent"))
+                .until(() -> dk.flyt.testing.Agents.announcedOn(customer)
                                 .get("/api/v1/accounts/{c}/entries", customer)
                                 .then()
                                 .extract()
                                 .statusCode()
                         == 200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !given().auth()
-                .oauth2(Tokens.forRole("agent"))
+        await().atMost(Duration.ofSeconds(30)).until(() -> !dk.flyt.testing.Agents.announcedOn(customer)
                 .get("/api/v1/accounts/{c}/entries", customer)
                 .then()
                 .extract()
@@ -134,8 +132,7 @@ class BillingEventsTest {
                 r -> forgedId.equals(KafkaTestClient.header(r, "ce_id")),
                 Duration.ofSeconds(30));
         assertThat(dead).anyMatch(r -> forgedId.equals(KafkaTestClient.header(r, "ce_id")));
-        given().auth()
-                .oauth2(Tokens.forRole("agent"))
+        dk.flyt.testing.Agents.announcedOn(customer)
                 .get("/api/v1/accounts/{c}/entries", customer)
                 .then()
                 .statusCode(200)
@@ -145,8 +142,7 @@ class BillingEventsTest {
     private List<Integer> amountsOnceSettled(String customer, int expectedEntries) {
         // until the account exists the answer is a 404 problem document, without a list of kinds
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            List<String> kinds = given().auth()
-                    .oauth2(Tokens.forRole("agent"))
+            List<String> kinds = dk.flyt.testing.Agents.announcedOn(customer)
                     .get("/api/v1/accounts/{c}/entries", customer)
                     .then()
                     .extract()
@@ -154,8 +150,7 @@ class BillingEventsTest {
                     .getList("kind");
             return kinds != null && kinds.size() >= expectedEntries;
         });
-        return given().auth()
-                .oauth2(Tokens.forRole("agent"))
+        return dk.flyt.testing.Agents.announcedOn(customer)
                 .get("/api/v1/accounts/{c}/entries", customer)
                 .then()
                 .extract()
@@ -413,8 +408,7 @@ class BillingEventsTest {
 
     private static void awaitAccount(String customer) {
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> given().auth()
-                                .oauth2(Tokens.forRole("agent"))
+                .until(() -> dk.flyt.testing.Agents.announcedOn(customer)
                                 .get("/api/v1/accounts/{c}", customer)
                                 .then()
                                 .extract()

@@ -189,11 +189,11 @@ public final class Demo {
     }
 
     private JsonNode order(String id) {
-        return stack.get(ServiceSettings.SUBSCRIPTION, "/api/v1/orders/" + id, "agent");
+        return stack.get(ServiceSettings.SUBSCRIPTION, "/api/v1/orders/" + id, "karen");
     }
 
     private String timeline(String orderId) {
-        return stack.get(ServiceSettings.SUBSCRIPTION, "/api/v1/orders/" + orderId + "/timeline", "agent")
+        return stack.get(ServiceSettings.SUBSCRIPTION, "/api/v1/orders/" + orderId + "/timeline", "karen")
                 .toString();
     }
 

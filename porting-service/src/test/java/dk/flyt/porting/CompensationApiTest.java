@@ -14,6 +14,7 @@ import dk.flyt.porting.persistence.PortInEntity;
 import dk.flyt.porting.persistence.PortInRepository;
 import dk.flyt.porting.persistence.PortOutEntity;
 import dk.flyt.porting.persistence.PortOutRepository;
+import dk.flyt.testing.Agents;
 import dk.flyt.testing.FlytTestResource;
 import dk.flyt.testing.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -108,10 +109,21 @@ class CompensationApiTest {
         });
     }
 
+    /** A claim by an agent within a contact with the body's customer (R-DATA-02), as the console files it. */
     private static ValidatableResponse claim(String body) {
-        return given().auth()
-                .oauth2(Tokens.forRole("agent"))
-                .contentType(ContentType.JSON)
+        String customer;
+        try {
+            customer = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(body)
+                    .path("customerId")
+                    .asText(null);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            customer = null;
+        }
+        var agent = customer == null || customer.isBlank()
+                ? given().auth().oauth2(Tokens.forRole("agent"))
+                : Agents.announcedOn(customer);
+        return agent.contentType(ContentType.JSON)
                 .body(body)
                 .when()
                 .post("/api/v1/compensations")
@@ -189,8 +201,7 @@ class CompensationApiTest {
                 .statusCode(422)
                 .body("type", equalTo("https://flyt.dk/problems/unknown-case"));
         claim(body("DELAYED_PORT", customer, "not-a-case", null, null)).statusCode(422);
-        given().auth()
-                .oauth2(Tokens.forRole("agent"))
+        Agents.announcedOn("someone-else")
                 .queryParam("customerId", "someone-else")
                 .get("/api/v1/compensations")
                 .then()
@@ -292,8 +303,7 @@ class CompensationApiTest {
         String caseId = completedPortIn(customer, "2026-11-20", "2026-11-22T09:00");
         claim(body("DELAYED_PORT", customer, caseId, null, null)).statusCode(201);
         claim(body("WRONGFUL_PORT", customer, caseId, null, null)).statusCode(422);
-        given().auth()
-                .oauth2(Tokens.forRole("agent"))
+        Agents.announcedOn(customer)
                 .get("/api/v1/customers/{c}/audit", customer)
                 .then()
                 .statusCode(200)
@@ -342,5 +352,63 @@ class CompensationApiTest {
                 .post("/api/v1/compensations")
                 .then()
                 .statusCode(403);
+    }
+
+    @Test
+    void R_DATA_02_aClaimNeedsTheAgentsOpenContactWithTheCustomerAndItsAuditReachesTheSubscriptionService() {
+        String customer = "cust-" + UUID.randomUUID();
+        String caseId = completedPortIn(customer, "2026-11-20", "2026-11-22T09:00");
+        String body = body("DELAYED_PORT", customer, caseId, null, null);
+        given().auth()
+                .oauth2(Tokens.forRole("agent"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/compensations")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.containsString("contact-required"));
+        String elsewhere = Agents.announce(Agents.DEFAULT_AGENT, "cust-other-" + UUID.randomUUID());
+        Agents.within(Agents.DEFAULT_AGENT, elsewhere)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/compensations")
+                .then()
+                .statusCode(403);
+        String closed = Agents.announce(Agents.DEFAULT_AGENT, customer);
+        Agents.announceClosed(closed, customer);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> Agents.within(Agents.DEFAULT_AGENT, closed)
+                        .contentType(ContentType.JSON)
+                        .body(body)
+                        .post("/api/v1/compensations")
+                        .then()
+                        .extract()
+                        .asString()
+                        .contains("contact-closed"));
+        assertThat(Porting.compensations(customer))
+                .as("nothing was granted without a contact")
+                .isEmpty();
+        String contact = Agents.announce(Agents.DEFAULT_AGENT, customer);
+        Agents.within(Agents.DEFAULT_AGENT, contact)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/compensations")
+                .then()
+                .statusCode(201);
+        var audit = dk.flyt.testing.KafkaTestClient.bodies(
+                dk.flyt.contracts.Topics.PORTING_EVENTS,
+                "AuditRecorded",
+                customer,
+                list -> list.stream().anyMatch(e -> e.get("action").asText().equals("COMPENSATION_CLAIMED")),
+                java.time.Duration.ofSeconds(30));
+        var claimed = audit.stream()
+                .filter(e -> e.get("action").asText().equals("COMPENSATION_CLAIMED"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(claimed.get("contactId").asText()).isEqualTo(contact);
+        assertThat(claimed.get("service").asText()).isEqualTo("porting-service");
+        assertThat(claimed.get("actor").asText()).isEqualTo(Agents.DEFAULT_AGENT);
     }
 }

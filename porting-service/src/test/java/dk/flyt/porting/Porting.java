@@ -102,8 +102,7 @@ final class Porting {
 
     /** The customer's compensations, as an agent sees them. */
     static List<Map<String, Object>> compensations(String customerId) {
-        return given().auth()
-                .oauth2(Tokens.forRole("agent"))
+        return dk.flyt.testing.Agents.announcedOn(customerId)
                 .queryParam("customerId", customerId)
                 .when()
                 .get("/api/v1/compensations")

@@ -96,8 +96,12 @@ final class FlytStack {
         hub.close();
     }
 
+    /** How often the clock was set: an agent's contact opened before a move may have gone idle since. */
+    final java.util.concurrent.atomic.AtomicLong clockMoves = new java.util.concurrent.atomic.AtomicLong();
+
     /** Sets every service's business clock (and the hub's) to {@code instant}, through the clock endpoints. */
     void setClock(Instant instant) {
+        clockMoves.incrementAndGet();
         hubClock.set(instant);
         for (ServiceProcess s : all()) {
             RestAssured.given()

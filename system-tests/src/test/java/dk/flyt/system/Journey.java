@@ -71,8 +71,49 @@ final class Journey {
         return given().baseUri(service.url()).auth().oauth2(token).contentType(ContentType.JSON);
     }
 
+    /** An agent's requests that concern no one customer (finding a case by number, the queues). */
     RequestSpecification agent(ServiceProcess service) {
         return as(service, Tokens.forRole("agent"));
+    }
+
+    private final Map<String, String> customerOf = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> contacts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * An agent's requests on a customer's data, within a contact with them opened on the subscription service
+     * (R-DATA-02); a new one after the clock moved, as the old one may have gone idle.
+     */
+    RequestSpecification agentOn(ServiceProcess service, String customerId) {
+        String contact =
+                contacts.computeIfAbsent(customerId + "@" + stack.clockMoves.get(), k -> agent(stack.subscription)
+                        .body(Map.of("channel", "PHONE", "reason", "system test"))
+                        .when()
+                        .post("/api/v1/customers/{id}/contacts", customerId)
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"));
+        return agent(service).header("Flyt-Contact-Id", contact);
+    }
+
+    /** The customer of an order or subscription this journey placed or read. */
+    String customerOf(String orderOrSubscriptionId) {
+        String customer = customerOf.get(orderOrSubscriptionId);
+        if (customer == null) {
+            throw new IllegalStateException("the journey has not seen whose " + orderOrSubscriptionId + " is");
+        }
+        return customer;
+    }
+
+    private JsonPath remember(JsonPath order) {
+        String customer = order.getString("customerId");
+        customerOf.put(order.getString("id"), customer);
+        for (Object sub : order.getList("lines.subscriptionId")) {
+            if (sub != null) {
+                customerOf.put(sub.toString(), customer);
+            }
+        }
+        return order;
     }
 
     // --- orders
@@ -88,7 +129,7 @@ final class Journey {
     /** The web shop places an order; answers the order as stored. */
     JsonPath place(List<Map<String, Object>> lines) {
         var body = TestData.webshopOrder(TestData.privateCustomer(TestData.cpr()), lines);
-        return as(stack.subscription, Tokens.forRole("webshop"))
+        JsonPath placed = as(stack.subscription, Tokens.forRole("webshop"))
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(body)
                 .when()
@@ -97,6 +138,8 @@ final class Journey {
                 .statusCode(201)
                 .extract()
                 .jsonPath();
+        remember(placed);
+        return placed;
     }
 
     void ship(String orderId, String lineId, String simIccid) {
@@ -123,13 +166,13 @@ final class Journey {
     }
 
     JsonPath order(String orderId) {
-        return agent(stack.subscription)
+        return remember(agentOn(stack.subscription, customerOf(orderId))
                 .when()
                 .get("/api/v1/orders/{id}", orderId)
                 .then()
                 .statusCode(200)
                 .extract()
-                .jsonPath();
+                .jsonPath());
     }
 
     JsonPath orderAsCustomer(String orderId, String customerId) {
@@ -147,7 +190,7 @@ final class Journey {
     }
 
     JsonPath subscription(String id) {
-        return agent(stack.subscription)
+        return agentOn(stack.subscription, customerOf(id))
                 .when()
                 .get("/api/v1/subscriptions/{id}", id)
                 .then()
@@ -157,7 +200,7 @@ final class Journey {
     }
 
     List<String> timeline(String orderId) {
-        return agent(stack.subscription)
+        return agentOn(stack.subscription, customerOf(orderId))
                 .when()
                 .get("/api/v1/orders/{id}/timeline", orderId)
                 .then()

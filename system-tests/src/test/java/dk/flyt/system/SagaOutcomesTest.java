@@ -87,7 +87,7 @@ class SagaOutcomesTest {
         assertThat(j.orderAsCustomer(p.orderId(), p.customerId()).getBoolean("lines[0].actionRequired"))
                 .isTrue();
 
-        j.agent(stack.subscription)
+        j.agentOn(stack.subscription, p.customerId())
                 .body(Map.of("donorIccid", right))
                 .when()
                 .post("/api/v1/orders/{o}/lines/{l}/port-in-correction", p.orderId(), p.lineId())
@@ -144,7 +144,7 @@ class SagaOutcomesTest {
         Journey.PortIn p = j.awaitScheduled(j.orderPortIn(TestData.mobileNumber(), iccid, iccid));
         j.portDay(p);
         j.moveTo(p.portDate().plusDays(1), LocalTime.of(10, 0));
-        j.agent(stack.subscription)
+        j.agentOn(stack.subscription, p.customerId())
                 .body("{}")
                 .when()
                 .post("/api/v1/orders/{id}/withdrawal", p.orderId())

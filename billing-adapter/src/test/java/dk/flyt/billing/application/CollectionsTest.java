@@ -114,8 +114,7 @@ class CollectionsTest {
     void R_CMPL_01_anAmountUnderComplaintIsNotCollected() {
         String ref = "card-" + UUID.randomUUID();
         String customer = account(null, 9900);
-        given().auth()
-                .oauth2(Tokens.forRole("agent"))
+        dk.flyt.testing.Agents.announcedOn(customer)
                 .contentType(ContentType.JSON)
                 .body("{\"complaintId\":\"c-" + customer + "\",\"amount\":9900}")
                 .post("/api/v1/accounts/{c}/disputes", customer)
@@ -134,8 +133,7 @@ class CollectionsTest {
                 .as("nothing taken while the complaint runs")
                 .isZero();
 
-        given().auth()
-                .oauth2(Tokens.forRole("agent"))
+        dk.flyt.testing.Agents.announcedOn(customer)
                 .post("/api/v1/accounts/{c}/disputes/{id}/resolution", customer, "c-" + customer)
                 .then()
                 .statusCode(204);
