@@ -1,6 +1,5 @@
 package dk.flyt.billing;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import dk.flyt.testing.FlytTestResource;
@@ -27,6 +26,11 @@ class ReadinessTest {
     }
 
     private static int readiness() {
-        return given().when().get("/q/health/ready").then().extract().statusCode();
+        return dk.flyt.testing.Management.given()
+                .when()
+                .get("/q/health/ready")
+                .then()
+                .extract()
+                .statusCode();
     }
 }

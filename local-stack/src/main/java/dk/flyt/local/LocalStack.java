@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -34,6 +35,8 @@ public final class LocalStack {
     static final int KAFKA_CONTROLLER_PORT = 9093;
     static final int KEYCLOAK_PORT = 8180;
     static final int HUB_PORT = 8090;
+    static final int PARTNER_PORT = 8091;
+    static final int SMTP_PORT = 2525;
     static final int SUBSCRIPTION_PORT = 8081;
     static final int PORTING_PORT = 8082;
     static final int BILLING_PORT = 8083;
@@ -43,6 +46,7 @@ public final class LocalStack {
     private final Path repository;
     private final Path state;
     private final List<Runnable> stops = new ArrayList<>();
+    private Partners partners;
 
     LocalStack(Path repository) {
         this.repository = repository;
@@ -106,6 +110,12 @@ public final class LocalStack {
         stops.add(hub::close);
         say("porting hub simulator on http://127.0.0.1:" + HUB_PORT + " (donor TDC accepts every port by default)");
 
+        Partners partners = Partners.start(PARTNER_PORT, SMTP_PORT);
+        stops.add(partners::close);
+        say("credit bureau, SMS gateway and payment provider simulator on " + partners.url() + ", SMTP (GreenMail) on"
+                + " 127.0.0.1:" + SMTP_PORT);
+        this.partners = partners;
+
         List<ServiceProcess> services = List.of(
                 service(ServiceSettings.SUBSCRIPTION, SUBSCRIPTION_PORT, "flyt_subscription", kafka, hub),
                 service(ServiceSettings.PORTING, PORTING_PORT, "flyt_porting", kafka, hub),
@@ -126,18 +136,18 @@ public final class LocalStack {
     }
 
     private ServiceProcess service(String module, int port, String database, KafkaServer kafka, HubSimulator hub) {
-        return new ServiceProcess(
+        Map<String, String> properties = ServiceSettings.properties(
                 module,
-                ServiceSettings.jar(repository, module),
-                port,
-                ServiceSettings.properties(
-                        module,
-                        "jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/" + database,
-                        kafka.bootstrapServers(),
-                        ISSUER,
-                        hub.url(),
-                        "operator-flyt-secret"),
-                state.resolve("logs"));
+                "jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/" + database,
+                kafka.bootstrapServers(),
+                ISSUER,
+                hub.url(),
+                "operator-flyt-secret");
+        partners.configure(module, properties);
+        // the management interface (/q/*) beside each service: 9081, 9082, 9083
+        properties.put(ServiceProcess.MANAGEMENT_PORT, String.valueOf(port + 1000));
+        return new ServiceProcess(
+                module, ServiceSettings.jar(repository, module), port, properties, state.resolve("logs"));
     }
 
     private void keycloak(Path home) {
@@ -230,11 +240,15 @@ public final class LocalStack {
         for (ServiceProcess s : services) {
             System.out.printf(
                     "  %-22s %s/api/v1   OpenAPI %s/q/openapi   Swagger UI %s/q/swagger-ui%n",
-                    s.name(), s.url(), s.url(), s.url());
+                    s.name(), s.url(), s.managementUrl(), s.managementUrl());
         }
         System.out.printf(
                 "  %-22s %s   (admin console http://127.0.0.1:%d, admin/admin)%n", "Keycloak", ISSUER, KEYCLOAK_PORT);
         System.out.printf("  %-22s http://127.0.0.1:%d%n", "porting hub simulator", HUB_PORT);
+        System.out.printf(
+                "  %-22s http://127.0.0.1:%d (credit bureau, SMS, payments; API key %s)%n",
+                "partner simulator", PARTNER_PORT, Partners.API_KEY);
+        System.out.printf("  %-22s 127.0.0.1:%d (GreenMail keeps every e-mail)%n", "SMTP", SMTP_PORT);
         System.out.printf(
                 "  %-22s jdbc:postgresql://127.0.0.1:%d/flyt_subscription (postgres/postgres)%n",
                 "PostgreSQL", POSTGRES_PORT);

@@ -26,6 +26,7 @@ public final class ServiceProcess {
     private final String name;
     private final Path jar;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> properties;
     private final Path log;
     private Process process;
@@ -34,6 +35,9 @@ public final class ServiceProcess {
         this.name = name;
         this.jar = jar;
         this.port = port;
+        this.managementPort = properties.containsKey(MANAGEMENT_PORT)
+                ? Integer.parseInt(properties.get(MANAGEMENT_PORT))
+                : freePort();
         this.properties = properties;
         this.log = logDirectory.resolve(name + ".log");
     }
@@ -47,8 +51,25 @@ public final class ServiceProcess {
         return name;
     }
 
+    /** The public port: the APIs. */
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The management interface: {@code /q/health}, {@code /q/metrics}, {@code /q/openapi}, never on the public port. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    /** The system property naming the management port; without it a free port is taken. */
+    public static final String MANAGEMENT_PORT = "quarkus.management.port";
+
+    private static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public synchronized void start() {
@@ -60,7 +81,12 @@ public final class ServiceProcess {
         command.add("-Xmx320m");
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Dquarkus.http.port=" + port);
-        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-D" + MANAGEMENT_PORT + "=" + managementPort);
+        properties.forEach((k, v) -> {
+            if (!k.equals(MANAGEMENT_PORT)) {
+                command.add("-D" + k + "=" + v);
+            }
+        });
         command.add("-jar");
         command.add(jar.toString());
         try {
@@ -83,7 +109,7 @@ public final class ServiceProcess {
             }
             try {
                 HttpResponse<Void> r = HTTP.send(
-                        HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                        HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                                 .timeout(Duration.ofSeconds(2))
                                 .build(),
                         HttpResponse.BodyHandlers.discarding());

@@ -281,8 +281,12 @@ class HubLinkTest extends PortingFlowTest {
                 .singleElement()
                 .satisfies(e -> assertThat(e.kind()).isEqualTo(HubMessageKind.ERROR));
         assertThat(portIn(number).getString("[0].state")).isEqualTo("SCHEDULED");
-        String metrics =
-                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = dk.flyt.testing.Management.given()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(metrics).containsPattern("flyt_hub_inbox_parked(\\{[^}]*\\})? [1-9]");
         given().auth()
                 .oauth2(Tokens.operator("TELIA"))

@@ -125,4 +125,41 @@ class InputLimitsTest {
         post("/api/v1/orders", "[1,2,3]").statusCode(400);
         nothingStored();
     }
+
+    @Test
+    void amountsHaveBoundsAndABreachIsA400NamingTheField() {
+        given().auth()
+                .oauth2(Tokens.forRole("network"))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "usageId",
+                        "u-" + UUID.randomUUID(),
+                        "usedOn",
+                        "2026-11-10",
+                        "voiceSeconds",
+                        1,
+                        "dataMegabytes",
+                        1,
+                        "amountOre",
+                        Long.MAX_VALUE))
+                .post("/api/v1/subscriptions/{id}/usage", UUID.randomUUID())
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("amountOre"));
+        given().auth()
+                .oauth2(Tokens.forRole("billing-admin"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("newPrice", 100_000_000_000L, "effectiveOn", "2027-03-01"))
+                .post("/api/v1/plans/{code}/price-changes", "BASIC")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("newPrice"));
+        given().auth()
+                .oauth2(Tokens.forRole("billing-admin"))
+                .get("/api/v1/plans/{code}/price-changes", "BASIC")
+                .then()
+                .statusCode(200)
+                .body("newPrice", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(100_000_000_000L)));
+    }
 }

@@ -79,12 +79,23 @@ final class FlytStack {
     private static ServiceProcess service(
             Path root, Path logs, String module, int port, String kafka, String issuer, String hubUrl) {
         String database = Servers.createDatabase(module.replace("-", "_"));
-        return new ServiceProcess(
-                module,
-                ServiceSettings.jar(root, module),
-                port,
-                ServiceSettings.properties(module, Servers.jdbcUrl(database), kafka, issuer, hubUrl, "secret"),
-                logs);
+        Map<String, String> p =
+                ServiceSettings.properties(module, Servers.jdbcUrl(database), kafka, issuer, hubUrl, "secret");
+        partners().configure(module, p);
+        return new ServiceProcess(module, ServiceSettings.jar(root, module), port, p, logs);
+    }
+
+    private static dk.flyt.local.Partners partners;
+
+    /**
+     * The credit bureau, SMS gateway, payment provider and SMTP server every packaged service in these tests talks
+     * to through its real adapters (one for the whole run).
+     */
+    static synchronized dk.flyt.local.Partners partners() {
+        if (partners == null) {
+            partners = dk.flyt.local.Partners.start(0, 0);
+        }
+        return partners;
     }
 
     List<ServiceProcess> all() {

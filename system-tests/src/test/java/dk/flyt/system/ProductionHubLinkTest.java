@@ -29,6 +29,7 @@ class ProductionHubLinkTest {
                 hubUrl,
                 secret));
         p.remove("quarkus.profile");
+        FlytStack.partners().configure(ServiceSettings.PORTING, p);
         if (secret == null) {
             p.remove("quarkus.oidc-client.credentials.secret");
         }

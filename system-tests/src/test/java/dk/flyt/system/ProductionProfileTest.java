@@ -35,13 +35,14 @@ class ProductionProfileTest {
                 "https://hub.invalid",
                 "a-secret"));
         p.put("quarkus.profile", profile);
+        FlytStack.partners().configure(module, p);
         p.putAll(extra);
         return new ServiceProcess(name, ServiceSettings.jar(root, module), FlytStack.freePort(), p, logs);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {ServiceSettings.SUBSCRIPTION, ServiceSettings.PORTING, ServiceSettings.BILLING})
-    void inProductionTheClockAndSwaggerUiDoNotExist(String module) {
+    void inProductionTheClockSwaggerUiAndManagementEndpointsAreNotOnThePublicPort(String module) {
         ServiceProcess service = production(module, "prod-" + module, "prod", Map.of());
         service.start();
         try {
@@ -61,6 +62,15 @@ class ProductionProfileTest {
                 given().baseUri(service.url()).get("/api/v1/clock").then().statusCode(404);
             }
             given().baseUri(service.url()).get("/q/swagger-ui/").then().statusCode(404);
+            given().baseUri(service.managementUrl())
+                    .get("/q/swagger-ui/")
+                    .then()
+                    .statusCode(404);
+            // the management endpoints answer on the management interface only, never on the public port
+            for (String path : new String[] {"/q/health/ready", "/q/metrics", "/q/openapi"}) {
+                given().baseUri(service.url()).get(path).then().statusCode(404);
+                given().baseUri(service.managementUrl()).get(path).then().statusCode(200);
+            }
         } finally {
             service.stop();
         }
@@ -81,5 +91,25 @@ class ProductionProfileTest {
         }
         assertThat(Files.readString(logs.resolve(name + ".log")))
                 .contains("flyt.clock.controllable=true is for the dev and test profiles only");
+    }
+
+    /** A production build must not approve every credit check, send nothing or take no money (SimulatorGuard). */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "subscription-service, flyt.adapters.credit-bureau",
+        "subscription-service, flyt.adapters.notifications",
+        "billing-adapter, flyt.adapters.payments"
+    })
+    void aStartWithASimulatorAsTheActiveAdapterIsRefusedInProduction(String module, String adapter) throws IOException {
+        String name = "prod-simulated-" + adapter.substring(adapter.lastIndexOf('.') + 1);
+        ServiceProcess service = production(module, name, "prod", Map.of(adapter, "simulated"));
+        service.start();
+        try {
+            assertThatThrownBy(() -> service.awaitReady(Duration.ofMinutes(2))).hasMessageContaining("exited");
+        } finally {
+            service.stop();
+        }
+        assertThat(Files.readString(logs.resolve(name + ".log")))
+                .contains(adapter + " select a simulator; simulators are for the dev and test profiles only");
     }
 }

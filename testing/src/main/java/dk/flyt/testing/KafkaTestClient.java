@@ -57,6 +57,25 @@ public final class KafkaTestClient {
         return seen;
     }
 
+    /** The end offset of every partition of the topics (missing topics count as empty), for "nothing published". */
+    public static java.util.Map<String, Long> endOffsets(java.util.Collection<String> topics) {
+        java.util.Map<String, Long> offsets = new java.util.TreeMap<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            for (String topic : topics) {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+                if (infos == null) {
+                    continue;
+                }
+                List<TopicPartition> partitions = infos.stream()
+                        .map(p -> new TopicPartition(topic, p.partition()))
+                        .toList();
+                consumer.endOffsets(partitions, Duration.ofSeconds(5))
+                        .forEach((tp, offset) -> offsets.put(tp.toString(), offset));
+            }
+        }
+        return offsets;
+    }
+
     /** Sends one record and waits for the broker's acknowledgement. */
     public static void send(String topic, String key, String value, Map<String, String> headers) {
         Properties props = new Properties();

@@ -93,7 +93,8 @@ public final class RoleMatrix {
 
     /** "METHOD /path" for every operation of the service's OpenAPI document. */
     public static Set<String> operations() {
-        String body = given().accept("application/json")
+        String body = Management.given()
+                .accept("application/json")
                 .get("/q/openapi?format=json")
                 .then()
                 .statusCode(200)

@@ -47,11 +47,15 @@ public class CollectionResource {
     public record PaymentMethod(
             @NotNull @Pattern(regexp = "CARD|MOBILEPAY") String method,
             @NotBlank @Size(max = 100) String reference,
-            @Positive Long topUpTarget) {}
+
+            @Positive @jakarta.validation.constraints.Max(dk.flyt.platform.json.Amounts.MAX_ORE)
+            Long topUpTarget) {}
 
     public record Dispute(
             @NotBlank @Size(max = 100) String complaintId,
-            @NotNull @Positive Long amount) {}
+
+            @NotNull @Positive @jakarta.validation.constraints.Max(dk.flyt.platform.json.Amounts.MAX_ORE)
+            Long amount) {}
 
     @PUT
     @Path("/payment-method")

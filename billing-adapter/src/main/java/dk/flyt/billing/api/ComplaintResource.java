@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "complaints")
 public class ComplaintResource {
-    static final long MAX_AMOUNT_ORE = 100_000_000L;
+    static final long MAX_AMOUNT_ORE = dk.flyt.platform.json.Amounts.MAX_ORE;
 
     private final Complaints complaints;
     private final AccountRepository accounts;

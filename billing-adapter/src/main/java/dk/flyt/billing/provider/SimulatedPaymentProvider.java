@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * with its first answer, never charging twice. {@link #behave} changes a reference's behaviour at run time.
  */
 @ApplicationScoped
+@jakarta.enterprise.inject.Typed(SimulatedPaymentProvider.class)
 public class SimulatedPaymentProvider implements PaymentProvider {
     public enum Behaviour {
         APPROVE,

@@ -20,8 +20,11 @@ import org.eclipse.microprofile.health.Readiness;
 public class KafkaReadinessCheck implements HealthCheck {
     private final String bootstrapServers;
     private volatile AdminClient admin;
+    private final KafkaSecurity security;
 
-    public KafkaReadinessCheck(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public KafkaReadinessCheck(
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, KafkaSecurity security) {
+        this.security = security;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -50,6 +53,7 @@ public class KafkaReadinessCheck implements HealthCheck {
                 if (admin == null) {
                     Properties props = new Properties();
                     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+                    props.putAll(security.properties());
                     props.put(AdminClientConfig.CLIENT_ID_CONFIG, "readiness");
                     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
                     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");

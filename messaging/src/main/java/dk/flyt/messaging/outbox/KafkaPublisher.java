@@ -36,9 +36,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 class KafkaPublisher {
     private final String bootstrapServers;
     private final MessagingConfig config;
+    private final dk.flyt.messaging.kafka.KafkaSecurity security;
     private volatile KafkaProducer<String, byte[]> producer;
 
-    KafkaPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MessagingConfig config) {
+    KafkaPublisher(
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            MessagingConfig config,
+            dk.flyt.messaging.kafka.KafkaSecurity security) {
+        this.security = security;
         this.bootstrapServers = bootstrapServers;
         this.config = config;
     }
@@ -128,6 +133,7 @@ class KafkaPublisher {
         Duration timeout = config.outbox().sendTimeout();
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(security.properties());
         props.put(
                 ProducerConfig.CLIENT_ID_CONFIG,
                 "outbox-relay" + config.source().replace('/', '-'));

@@ -65,6 +65,19 @@ public class ProblemMappers {
                     .collect(Collectors.joining("."))
                     .replace(".[", "[");
         }
+        if (field.equals("body")
+                && e instanceof com.fasterxml.jackson.core.exc.StreamReadException s
+                && s.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser) {
+            // a number out of range and the like: the parser still knows which field it was reading
+            try {
+                String name = parser.currentName();
+                if (name != null) {
+                    field = name;
+                }
+            } catch (java.io.IOException | RuntimeException ignored) {
+                // the parser is closed: the field stays "body"
+            }
+        }
         String message = "is not readable as the expected JSON";
         if (e instanceof InvalidFormatException f && f.getTargetType() == java.time.LocalDate.class) {
             message = dk.flyt.platform.json.BusinessDates.RULE;
@@ -80,6 +93,18 @@ public class ProblemMappers {
                 field + " " + message,
                 path(uri),
                 List.of(new Problem.FieldError(field, message))));
+    }
+
+    /** A role the endpoint does not admit: 403 as a problem, like every other refusal. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(
+                Problem.type("forbidden"),
+                "Forbidden",
+                403,
+                "the caller's role may not do this",
+                path(uri),
+                List.of()));
     }
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
@@ -98,6 +123,12 @@ public class ProblemMappers {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
+        }
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (status == 400 && t instanceof JsonProcessingException unreadable) {
+                // the body reader's own 400 for JSON it could not map: name the field as for any other
+                return unreadable(unreadable, uri);
+            }
         }
         Response.StatusType info = e.getResponse().getStatusInfo();
         return respond(new Problem(

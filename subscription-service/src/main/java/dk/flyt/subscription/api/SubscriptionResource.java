@@ -215,6 +215,9 @@ public class SubscriptionResource {
         return QuarkusTx.read(() -> view(subscriptions.findById(id)));
     }
 
+    /** More than a year of seconds, or a petabyte in megabytes, in one report is a client's mistake. */
+    static final long MAX_USAGE = 1_000_000_000L;
+
     public record UsageReport(
             String usageId, LocalDate usedOn, long voiceSeconds, long dataMegabytes, long amountOre) {}
 
@@ -233,8 +236,15 @@ public class SubscriptionResource {
         if (report.usedOn() == null) {
             throw ProblemException.badRequest("usedOn", "is required");
         }
-        if (report.voiceSeconds() < 0 || report.dataMegabytes() < 0 || report.amountOre() < 0) {
-            throw ProblemException.badRequest("amountOre", "usage and amounts are never negative");
+        if (report.voiceSeconds() < 0 || report.voiceSeconds() > MAX_USAGE) {
+            throw ProblemException.badRequest("voiceSeconds", "must be from 0 to " + MAX_USAGE);
+        }
+        if (report.dataMegabytes() < 0 || report.dataMegabytes() > MAX_USAGE) {
+            throw ProblemException.badRequest("dataMegabytes", "must be from 0 to " + MAX_USAGE);
+        }
+        if (!dk.flyt.platform.json.Amounts.plausible(report.amountOre())) {
+            throw ProblemException.badRequest(
+                    "amountOre", "must be from 0 to " + dk.flyt.platform.json.Amounts.MAX_ORE + " øre");
         }
         lifecycle.get(id);
         lifecycle.usage(

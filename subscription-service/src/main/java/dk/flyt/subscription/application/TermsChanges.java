@@ -62,6 +62,10 @@ public class TermsChanges {
         if (newPriceOre == null) {
             throw ProblemException.badRequest("newPrice", "is required (øre)");
         }
+        if (!dk.flyt.platform.json.Amounts.plausible(newPriceOre)) {
+            throw ProblemException.badRequest(
+                    "newPrice", "must be from 0 to " + dk.flyt.platform.json.Amounts.MAX_ORE + " øre");
+        }
         List<Violation> v = TermsChangeRules.validate(plan.monthlyPriceOre, newPriceOre, today, effectiveOn);
         if (!v.isEmpty()) {
             throw CheckoutService.invalid(v);
@@ -156,6 +160,9 @@ public class TermsChanges {
     }
 
     public List<TermsChangeEntity> ofPlan(String planCode) {
+        if (plans.findByIdOptional(planCode).isEmpty()) {
+            throw ProblemException.notFound("Plan");
+        }
         return changes.ofPlan(planCode);
     }
 }

@@ -10,10 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * A credit bureau for local runs and tests, behaving like one: it approves, refuses with a reason code, or does not
  * answer in time. By default the last four digits decide, so a demo can show each outcome: {@code 9999} refused as
  * registered bad payer ({@code RKI}), {@code 9998} refused for an address the bureau cannot confirm
- * ({@code ADDRESS_UNKNOWN}), {@code 9997} times out; tests may set a behaviour per subject. There is no real adapter
- * yet: no bureau contract has been chosen.
+ * ({@code ADDRESS_UNKNOWN}), {@code 9997} times out; tests may set a behaviour per subject. Selected with
+ * {@code flyt.adapters.credit-bureau=simulated}, in the dev and test profiles only; the real adapter is
+ * {@link HttpCreditBureau}.
  */
 @ApplicationScoped
+@jakarta.enterprise.inject.Typed(SimulatedCreditBureau.class)
 public class SimulatedCreditBureau implements CreditBureau {
     public enum Behaviour {
         APPROVE,

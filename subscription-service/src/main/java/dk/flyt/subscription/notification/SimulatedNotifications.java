@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
  * person running the stack) can follow the link. Logs ids only, never the token.
  */
 @ApplicationScoped
+@jakarta.enterprise.inject.Typed(SimulatedNotifications.class)
 public class SimulatedNotifications implements Notifications {
     private static final Logger LOG = Logger.getLogger(SimulatedNotifications.class);
 
