@@ -37,6 +37,7 @@ public final class LocalStack {
     static final int HUB_PORT = 8090;
     static final int PARTNER_PORT = 8091;
     static final int SMTP_PORT = 2525;
+    static final int GATEWAY_PORT = 8080;
     static final int SUBSCRIPTION_PORT = 8081;
     static final int PORTING_PORT = 8082;
     static final int BILLING_PORT = 8083;
@@ -131,8 +132,29 @@ public final class LocalStack {
                         .toArray(CompletableFuture[]::new))
                 .join();
 
-        writeState(services);
-        printWelcome(services, (System.nanoTime() - begin) / 1_000_000);
+        ServiceProcess gateway = gateway();
+        stops.add(0, gateway::stop);
+        gateway.start();
+        timed(gateway.name(), () -> gateway.awaitReady(Duration.ofMinutes(2)));
+
+        List<ServiceProcess> all = new ArrayList<>(services);
+        all.add(0, gateway);
+        writeState(all);
+        printWelcome(all, (System.nanoTime() - begin) / 1_000_000);
+    }
+
+    /** The one public entry (the gateway issue): routes every API to its service, validating tokens first. */
+    private ServiceProcess gateway() {
+        Map<String, String> p = new java.util.HashMap<>();
+        p.put("quarkus.profile", "dev");
+        p.put("quarkus.oidc.auth-server-url", ISSUER);
+        p.put("flyt.gateway.routes.subscription.upstream", "http://127.0.0.1:" + SUBSCRIPTION_PORT);
+        p.put("flyt.gateway.routes.porting.upstream", "http://127.0.0.1:" + PORTING_PORT);
+        p.put("flyt.gateway.routes.billing.upstream", "http://127.0.0.1:" + BILLING_PORT);
+        // the gateway serves its own /q/health on its one port
+        p.put(ServiceProcess.MANAGEMENT_PORT, String.valueOf(GATEWAY_PORT));
+        return new ServiceProcess(
+                "gateway", ServiceSettings.jar(repository, "gateway"), GATEWAY_PORT, p, state.resolve("logs"));
     }
 
     private ServiceProcess service(String module, int port, String database, KafkaServer kafka, HubSimulator hub) {
@@ -238,6 +260,12 @@ public final class LocalStack {
     private void printWelcome(List<ServiceProcess> services, long millis) {
         System.out.printf("%n[flyt] everything is up in %.1f s%n%n", millis / 1000.0);
         for (ServiceProcess s : services) {
+            if (s.name().equals("gateway")) {
+                System.out.printf(
+                        "  %-22s %s/api/v1   every API, one address (tokens from Keycloak below)%n",
+                        "gateway", s.url());
+                continue;
+            }
             System.out.printf(
                     "  %-22s %s/api/v1   OpenAPI %s/q/openapi   Swagger UI %s/q/swagger-ui%n",
                     s.name(), s.url(), s.managementUrl(), s.managementUrl());

@@ -1,0 +1,41 @@
+package dk.flyt.gateway;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The route table and the limits: one piece of configuration ({@code flyt.gateway.*}). */
+@ConfigMapping(prefix = "flyt.gateway")
+public interface GatewayConfig {
+    /** Each upstream service with the path prefixes it serves. */
+    Map<String, Route> routes();
+
+    /** Requests per minute per caller, by route group. */
+    Map<String, Limit> limits();
+
+    /** Path prefixes that are never routed, whatever the table says (the services' test clock). */
+    @WithDefault("/api/v1/clock")
+    List<String> neverRouted();
+
+    /** How long the gateway waits to connect to an upstream. */
+    @WithDefault("2s")
+    Duration connectTimeout();
+
+    interface Route {
+        /** The service's base URL, {@code http://host:port}. */
+        String upstream();
+
+        /** The path prefixes it serves, e.g. {@code /api/v1/orders}. */
+        List<String> prefixes();
+    }
+
+    interface Limit {
+        /** Path prefixes of the group; a request belongs to the first group whose prefix it has. */
+        List<String> prefixes();
+
+        @WithDefault("600")
+        int perMinute();
+    }
+}

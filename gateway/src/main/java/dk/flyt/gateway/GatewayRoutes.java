@@ -1,0 +1,250 @@
+package dk.flyt.gateway;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * The gateway's one job: every {@code /api/**} request goes, as it came and with its body streamed, to the service
+ * the route table names ({@code vertx-http-proxy}), after the bearer token was validated (quarkus-oidc, the
+ * permissions in {@code application.properties}) and the caller's rate checked. It strips every identity or forwarding
+ * header a client sent, sets {@code X-Forwarded-*}, a fresh {@code traceparent} and {@code X-Correlation-Id} itself,
+ * relays the token (the services validate it again), and answers what it cannot route as problem+json: 404 for a
+ * path no service serves (the test clock included), 429 over a limit, 503 naming the service that does not answer.
+ */
+@ApplicationScoped
+public class GatewayRoutes {
+    private static final Logger ACCESS = Logger.getLogger("dk.flyt.gateway.access");
+
+    /** What a client may not tell a service about who it is or where it came from. */
+    static final List<String> STRIPPED = List.of(
+            "forwarded",
+            "x-forwarded-for",
+            "x-forwarded-host",
+            "x-forwarded-proto",
+            "x-forwarded-port",
+            "x-forwarded-prefix",
+            "x-real-ip",
+            "x-client-ip",
+            "x-original-url",
+            "x-rewrite-url",
+            "x-user",
+            "x-user-id",
+            "x-remote-user",
+            "x-auth-user",
+            "x-authenticated-user",
+            "x-forwarded-user",
+            "x-forwarded-email",
+            "x-forwarded-access-token",
+            "x-operator-id",
+            "traceparent",
+            "tracestate",
+            "x-correlation-id");
+
+    void routes(@Observes Router router, Vertx vertx, GatewayConfig config, MeterRegistry meters) {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setMaxPoolSize(64)
+                .setKeepAlive(true));
+        RouteTable table = RouteTable.of(config.routes(), config.neverRouted());
+        Map<String, HttpProxy> proxies = new HashMap<>();
+        config.routes().keySet().forEach(name -> {
+            RouteTable.Upstream u = table.upstream(name);
+            proxies.put(
+                    name,
+                    HttpProxy.reverseProxy(client).origin(u.port(), u.host()).addInterceptor(new UpstreamDown(name)));
+        });
+        RateLimiter limiter = new RateLimiter(Clock.systemUTC());
+        router.route("/api/*").order(100).handler(rc -> proxy(rc, table, proxies, limiter, config, meters));
+    }
+
+    private void proxy(
+            RoutingContext rc,
+            RouteTable table,
+            Map<String, HttpProxy> proxies,
+            RateLimiter limiter,
+            GatewayConfig config,
+            MeterRegistry meters) {
+        long start = System.nanoTime();
+        HttpServerRequest request = rc.request();
+        String path = request.path();
+        String correlation = traceId();
+        String caller = caller(rc);
+        Optional<RouteTable.Upstream> upstream = table.match(path);
+        String route = upstream.map(RouteTable.Upstream::name).orElse("none");
+        rc.addHeadersEndHandler(v -> securityHeaders(rc));
+        rc.addEndHandler(v -> {
+            long nanos = System.nanoTime() - start;
+            Timer.builder("flyt_gateway_requests")
+                    .tag("route", route)
+                    .tag("status", String.valueOf(rc.response().getStatusCode()))
+                    .register(meters)
+                    .record(nanos, TimeUnit.NANOSECONDS);
+            ACCESS.infof(
+                    "%s %s route=%s status=%d ms=%.1f caller=%s correlation=%s",
+                    request.method(), path, route, rc.response().getStatusCode(), nanos / 1e6, caller, correlation);
+        });
+        if (upstream.isEmpty()) {
+            problem(rc, 404, "not-found", "Not Found", "no service behind " + path, Map.of());
+            return;
+        }
+        String group = group(path, config);
+        int limit =
+                config.limits().containsKey(group) ? config.limits().get(group).perMinute() : 600;
+        long wait = limiter.admit(group, caller, limit);
+        if (wait > 0) {
+            problem(
+                    rc,
+                    429,
+                    "too-many-requests",
+                    "Too Many Requests",
+                    "more than " + limit + " requests a minute to " + group + "; try again in " + wait + " s",
+                    Map.of("Retry-After", String.valueOf(wait)));
+            return;
+        }
+        var headers = request.headers();
+        STRIPPED.forEach(headers::remove);
+        headers.set(
+                "x-forwarded-for",
+                request.remoteAddress() == null
+                        ? "unknown"
+                        : request.remoteAddress().host());
+        headers.set("x-forwarded-proto", request.scheme() == null ? "http" : request.scheme());
+        if (request.authority() != null) {
+            headers.set("x-forwarded-host", request.authority().toString());
+        }
+        headers.set("traceparent", "00-" + correlation + "-" + spanId() + "-01");
+        headers.set("x-correlation-id", correlation);
+        rc.response().putHeader("X-Correlation-Id", correlation);
+        proxies.get(upstream.get().name()).handle(request);
+    }
+
+    /** The route group for limits: the group with the longest prefix of the path, else {@code api}. */
+    static String group(String path, GatewayConfig config) {
+        String best = "api";
+        int length = -1;
+        for (var e : config.limits().entrySet()) {
+            for (String prefix : e.getValue().prefixes()) {
+                String p = prefix.strip();
+                if (RouteTable.under(path, p) && p.length() > length) {
+                    best = e.getKey();
+                    length = p.length();
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The validated token's subject (a client id, a customer, an agent); anonymous callers by address. */
+    private static String caller(RoutingContext rc) {
+        if (rc.user() instanceof QuarkusHttpUser user
+                && !user.getSecurityIdentity().isAnonymous()) {
+            return user.getSecurityIdentity().getPrincipal().getName();
+        }
+        return rc.request().remoteAddress() == null
+                ? "anonymous"
+                : "ip:" + rc.request().remoteAddress().host();
+    }
+
+    private static void securityHeaders(RoutingContext rc) {
+        var h = rc.response().headers();
+        h.set("X-Content-Type-Options", "nosniff");
+        h.set("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
+        h.set("Referrer-Policy", "no-referrer");
+        if ("https".equals(rc.request().scheme())) {
+            h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        }
+    }
+
+    static void problem(
+            RoutingContext rc, int status, String slug, String title, String detail, Map<String, String> headers) {
+        var response = rc.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json");
+        headers.forEach(response::putHeader);
+        response.end(problemJson(status, slug, title, detail, rc.request().path()));
+    }
+
+    static String problemJson(int status, String slug, String title, String detail, String instance) {
+        return "{\"type\":\"https://flyt.dk/problems/" + slug + "\",\"title\":\"" + json(title) + "\",\"status\":"
+                + status + ",\"detail\":\"" + json(detail) + "\",\"instance\":\"" + json(instance) + "\"}";
+    }
+
+    private static String json(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    private static String traceId() {
+        return hex(16);
+    }
+
+    private static String spanId() {
+        return hex(8);
+    }
+
+    private static String hex(int bytes) {
+        StringBuilder b = new StringBuilder(bytes * 2);
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        for (int i = 0; i < bytes; i++) {
+            b.append(String.format(Locale.ROOT, "%02x", r.nextInt(256)));
+        }
+        return b.toString();
+    }
+
+    /** An upstream that does not answer is a 503 problem naming it; the other routes are not affected. */
+    private record UpstreamDown(String service) implements ProxyInterceptor {
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            return context.sendRequest().recover(failure -> {
+                ProxyResponse response = context.request()
+                        .response()
+                        .setStatusCode(503)
+                        .putHeader("Content-Type", "application/problem+json")
+                        .putHeader("Retry-After", "5")
+                        .setBody(Body.body(Buffer.buffer(problemJson(
+                                503,
+                                "upstream-unavailable",
+                                "Service Unavailable",
+                                service + " does not answer; try again shortly",
+                                context.request().getURI()))));
+                return Future.succeededFuture(response);
+            });
+        }
+    }
+}
