@@ -19,6 +19,19 @@ public interface GatewayConfig {
     @WithDefault("/api/v1/clock")
     List<String> neverRouted();
 
+    /** When an upstream's circuit opens, and for how long. */
+    Breaker breaker();
+
+    interface Breaker {
+        /** Failures in a row that open the circuit. */
+        @WithDefault("5")
+        int failures();
+
+        /** How long an open circuit answers at once before one request may try again. */
+        @WithDefault("10s")
+        Duration openFor();
+    }
+
     /** How long the gateway waits to connect to an upstream. */
     @WithDefault("2s")
     Duration connectTimeout();

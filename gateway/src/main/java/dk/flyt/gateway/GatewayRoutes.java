@@ -3,19 +3,13 @@ package dk.flyt.gateway;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
-import io.vertx.httpproxy.ProxyContext;
-import io.vertx.httpproxy.ProxyInterceptor;
-import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
@@ -34,7 +28,8 @@ import org.jboss.logging.Logger;
  * permissions in {@code application.properties}) and the caller's rate checked. It strips every identity or forwarding
  * header a client sent, sets {@code X-Forwarded-*}, a fresh {@code traceparent} and {@code X-Correlation-Id} itself,
  * relays the token (the services validate it again), and answers what it cannot route as problem+json: 404 for a
- * path no service serves (the test clock included), 429 over a limit, 503 naming the service that does not answer.
+ * path no service serves (the test clock included), 429 over a limit, 503 naming the service that does not answer
+ * ({@link UpstreamBreaker}).
  */
 @ApplicationScoped
 public class GatewayRoutes {
@@ -76,7 +71,12 @@ public class GatewayRoutes {
             RouteTable.Upstream u = table.upstream(name);
             proxies.put(
                     name,
-                    HttpProxy.reverseProxy(client).origin(u.port(), u.host()).addInterceptor(new UpstreamDown(name)));
+                    HttpProxy.reverseProxy(client)
+                            .origin(u.port(), u.host())
+                            .addInterceptor(new UpstreamBreaker(
+                                    name,
+                                    config.breaker().failures(),
+                                    config.breaker().openFor())));
         });
         RateLimiter limiter = new RateLimiter(Clock.systemUTC());
         router.route("/api/*").order(100).handler(rc -> proxy(rc, table, proxies, limiter, config, meters));
@@ -225,26 +225,5 @@ public class GatewayRoutes {
             b.append(String.format(Locale.ROOT, "%02x", r.nextInt(256)));
         }
         return b.toString();
-    }
-
-    /** An upstream that does not answer is a 503 problem naming it; the other routes are not affected. */
-    private record UpstreamDown(String service) implements ProxyInterceptor {
-        @Override
-        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-            return context.sendRequest().recover(failure -> {
-                ProxyResponse response = context.request()
-                        .response()
-                        .setStatusCode(503)
-                        .putHeader("Content-Type", "application/problem+json")
-                        .putHeader("Retry-After", "5")
-                        .setBody(Body.body(Buffer.buffer(problemJson(
-                                503,
-                                "upstream-unavailable",
-                                "Service Unavailable",
-                                service + " does not answer; try again shortly",
-                                context.request().getURI()))));
-                return Future.succeededFuture(response);
-            });
-        }
     }
 }

@@ -122,10 +122,8 @@ class GatewayTest {
     }
 
     @Test
-    void aServiceThatIsDownIsA503NamingItAndTheOtherRoutesAreUnaffected() throws Exception {
-        var billing = Upstreams.SERVERS.get("billing");
-        int port = billing.getAddress().getPort();
-        billing.stop(0);
+    void aServiceThatIsDownIsA503NamingItAndTheOtherRoutesAreUnaffected() {
+        Upstreams.stop("billing");
         try {
             given().auth()
                     .oauth2(WEBSHOP)
@@ -136,14 +134,7 @@ class GatewayTest {
                     .body("detail", containsString("billing"));
             through("/api/v1/orders/o-1");
         } finally {
-            var again = com.sun.net.httpserver.HttpServer.create(
-                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 0);
-            again.createContext("/", e -> {
-                e.sendResponseHeaders(204, -1);
-                e.close();
-            });
-            again.start();
-            Upstreams.SERVERS.put("billing", again);
+            Upstreams.restart("billing");
         }
     }
 
@@ -164,5 +155,51 @@ class GatewayTest {
                 .jsonPath();
         assertThat(seen.getLong("bodyBytes")).isEqualTo(body.length);
         assertThat(seen.getString("bodySha256")).isEqualTo(sha);
+    }
+
+    @Test
+    void afterFailuresInARowTheCircuitOpensAndClosesOnceTheServiceIsBack() throws Exception {
+        Upstreams.stop("porting");
+        try {
+            for (int i = 0; i < 3; i++) {
+                given().auth()
+                        .oauth2(WEBSHOP)
+                        .get("/api/v1/port-ins/p-1")
+                        .then()
+                        .statusCode(503)
+                        .body("detail", containsString("porting does not answer"));
+            }
+            given().auth()
+                    .oauth2(WEBSHOP)
+                    .get("/api/v1/port-ins/p-1")
+                    .then()
+                    .statusCode(503)
+                    .header("Retry-After", not(equalTo("")))
+                    .body("detail", containsString("circuit is open"));
+            given().get("/q/health/ready")
+                    .then()
+                    .statusCode(200)
+                    .body("checks.find { it.name == 'upstreams' }.data.porting", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'upstreams' }.data.subscription", equalTo("UP"));
+        } finally {
+            Upstreams.restart("porting");
+        }
+        Thread.sleep(1_200);
+        assertThat(through("/api/v1/port-ins/p-1").getString("service")).isEqualTo("porting");
+    }
+
+    @Test
+    void onlyTheWebShopsOriginMayCallFromABrowser() {
+        given().header("Origin", "https://shop.example")
+                .header("Access-Control-Request-Method", "POST")
+                .options("/api/v1/orders")
+                .then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://shop.example");
+        given().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .options("/api/v1/orders")
+                .then()
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
     }
 }

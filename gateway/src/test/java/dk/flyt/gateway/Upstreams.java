@@ -34,6 +34,9 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
         }
         config.put("quarkus.oidc.auth-server-url", Servers.oidcIssuer());
         config.put("flyt.gateway.limits.public-calendar.per-minute", "5");
+        config.put("flyt.gateway.breaker.failures", "3");
+        config.put("flyt.gateway.breaker.open-for", "1s");
+        config.put("quarkus.http.cors.origins", "https://shop.example");
         return config;
     }
 
@@ -42,9 +45,23 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
         SERVERS.values().forEach(s -> s.stop(0));
     }
 
+    /** The stub goes away: nothing listens on its port. */
+    static void stop(String name) {
+        SERVERS.get(name).stop(0);
+    }
+
+    /** The stub comes back on the same port. */
+    static void restart(String name) {
+        SERVERS.put(name, stub(name, SERVERS.get(name).getAddress().getPort()));
+    }
+
     private static HttpServer stub(String name) {
+        return stub(name, 0);
+    }
+
+    private static HttpServer stub(String name, int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             server.createContext("/", exchange -> {
                 try (exchange;
                         InputStream in = exchange.getRequestBody()) {

@@ -103,7 +103,8 @@ public final class LocalStack {
 
         KeycloakTokens tokens = new KeycloakTokens(ISSUER);
         HubSimulator hub = new HubSimulator(
-                        URI.create("http://127.0.0.1:" + PORTING_PORT),
+                        // the other operators' messages come in through the gateway, as all traffic does
+                        URI.create("http://127.0.0.1:" + GATEWAY_PORT),
                         operator -> tokens.token("operator-" + operator),
                         "FLYT")
                 .verifyTokens(URI.create(ISSUER), "FLYT")

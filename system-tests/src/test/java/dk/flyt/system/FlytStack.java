@@ -33,6 +33,9 @@ final class FlytStack {
     final ServiceProcess subscription;
     final ServiceProcess porting;
     final ServiceProcess billing;
+    /** The one public entry: every test's API call goes through it, as every client's does. */
+    final ServiceProcess gateway;
+
     private final SharedClock hubClock = new SharedClock(Instant.now());
 
     static synchronized FlytStack get() {
@@ -49,8 +52,9 @@ final class FlytStack {
         String kafka = Servers.kafkaBootstrapServers();
         String issuer = Servers.oidcIssuer();
         int portingPort = freePort();
+        int gatewayPort = freePort();
         hub = new HubSimulator(
-                        URI.create("http://127.0.0.1:" + portingPort),
+                        URI.create("http://127.0.0.1:" + gatewayPort),
                         operator -> Tokens.token("operator-" + operator, operator, "np-operator"),
                         "FLYT")
                 .clock(hubClock)
@@ -64,6 +68,7 @@ final class FlytStack {
         subscription = service(root, logs, ServiceSettings.SUBSCRIPTION, freePort(), kafka, issuer, hub.url());
         porting = service(root, logs, ServiceSettings.PORTING, portingPort, kafka, issuer, hub.url());
         billing = service(root, logs, ServiceSettings.BILLING, freePort(), kafka, issuer, hub.url());
+        gateway = gateway(root, logs, gatewayPort, issuer);
         List<ServiceProcess> all = all();
         all.forEach(ServiceProcess::start);
         CompletableFuture.allOf(all.stream()
@@ -99,7 +104,27 @@ final class FlytStack {
     }
 
     List<ServiceProcess> all() {
+        return List.of(subscription, porting, billing, gateway);
+    }
+
+    /** The services' business clocks (the gateway has none). */
+    List<ServiceProcess> services() {
         return List.of(subscription, porting, billing);
+    }
+
+    private ServiceProcess gateway(Path root, Path logs, int port, String issuer) {
+        Map<String, String> p = new java.util.HashMap<>();
+        p.put("quarkus.profile", "dev");
+        p.put("quarkus.oidc.auth-server-url", issuer);
+        p.put("flyt.gateway.routes.subscription.upstream", subscription.url());
+        p.put("flyt.gateway.routes.porting.upstream", porting.url());
+        p.put("flyt.gateway.routes.billing.upstream", billing.url());
+        // the tests' pace is not a client's: limits are the gateway's own tests' business
+        for (String group : List.of("api", "interop", "public-calendar")) {
+            p.put("flyt.gateway.limits." + group + ".per-minute", "1000000");
+        }
+        p.put(ServiceProcess.MANAGEMENT_PORT, String.valueOf(port));
+        return new ServiceProcess("gateway", ServiceSettings.jar(root, "gateway"), port, p, logs);
     }
 
     synchronized void stop() {
@@ -114,7 +139,7 @@ final class FlytStack {
     void setClock(Instant instant) {
         clockMoves.incrementAndGet();
         hubClock.set(instant);
-        for (ServiceProcess s : all()) {
+        for (ServiceProcess s : services()) {
             RestAssured.given()
                     .baseUri(s.url())
                     .auth()

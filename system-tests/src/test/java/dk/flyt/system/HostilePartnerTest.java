@@ -174,7 +174,7 @@ class HostilePartnerTest {
                     .isIn(403, 422);
             assertThat(r.body()).contains("\"status\":" + r.status()).contains("\"type\"");
         }
-        Response raw = given().baseUri(stack.porting.url())
+        Response raw = given().baseUri(stack.gateway.url())
                 .auth()
                 .oauth2(Tokens.token("operator-TELIA", "TELIA", "np-operator"))
                 .contentType(ContentType.JSON)

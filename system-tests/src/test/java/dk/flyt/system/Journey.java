@@ -67,8 +67,12 @@ final class Journey {
 
     // --- requests
 
+    /**
+     * A request as {@code token} to {@code service}'s API, through the gateway as every client's (the service names
+     * what is meant; the gateway's route table finds it by the path).
+     */
     RequestSpecification as(ServiceProcess service, String token) {
-        return given().baseUri(service.url()).auth().oauth2(token).contentType(ContentType.JSON);
+        return given().baseUri(stack.gateway.url()).auth().oauth2(token).contentType(ContentType.JSON);
     }
 
     /** An agent's requests that concern no one customer (finding a case by number, the queues). */
