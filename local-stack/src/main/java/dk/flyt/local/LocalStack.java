@@ -284,8 +284,8 @@ public final class LocalStack {
         System.out.printf("  %-22s 127.0.0.1:%d%n%n", "Kafka", KAFKA_PORT);
         System.out.println(
                 "  Tokens:  bin/flyt token webshop|logistics|billing-admin|network|clock-admin|agent|karen|lars");
-        System.out.println("           e.g. curl -H \"Authorization: Bearer $(bin/flyt token agent)\" "
-                + "http://127.0.0.1:8081/api/v1/customers/11111111-1111-4111-8111-111111111111/orders");
+        System.out.println("           e.g. curl -H \"Authorization: Bearer $(bin/flyt token karen)\" "
+                + "http://127.0.0.1:8080/api/v1/customers/11111111-1111-4111-8111-111111111111/orders");
         System.out.println(
                 "  Demo:    bin/flyt demo      Clock: bin/flyt clock advance P1D | bin/flyt clock set 2026-12-01T02:00:00Z");
         System.out.println("  Logs:    .flyt/logs/        Stop: Ctrl-C");
