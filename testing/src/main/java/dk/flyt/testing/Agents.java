@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.flyt.contracts.Topics;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +20,12 @@ public final class Agents {
     public static final String HEADER = "Flyt-Contact-Id";
     public static final String DEFAULT_AGENT = "agent-client";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * When an announced contact opened or closed: the wall clock is enough, since porting and billing only record it
+     * (idleness is judged by the subscription service, on its own clock).
+     */
+    private static final java.time.Clock CLOCK = java.time.Clock.systemUTC();
+
     private static final Map<String, String> OPEN = new ConcurrentHashMap<>();
 
     /** The default agent's requests on the customer, within a contact opened on the subscription service. */
@@ -66,7 +71,7 @@ public final class Agents {
                 .put("customerId", customerId)
                 .put("agent", agent)
                 .put("channel", "PHONE")
-                .put("openedAt", Instant.now().toString());
+                .put("openedAt", CLOCK.instant().toString());
         send("ContactOpened", customerId, body);
         return id;
     }
@@ -76,7 +81,7 @@ public final class Agents {
         ObjectNode body = JSON.createObjectNode()
                 .put("contactId", contactId)
                 .put("customerId", customerId)
-                .put("closedAt", Instant.now().toString())
+                .put("closedAt", CLOCK.instant().toString())
                 .put("why", "CLOSED_BY_AGENT");
         send("ContactClosed", customerId, body);
     }

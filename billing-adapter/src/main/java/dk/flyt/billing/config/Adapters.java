@@ -11,7 +11,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -25,26 +24,15 @@ public class Adapters {
     @Singleton
     PaymentProvider payments(
             @ConfigProperty(name = "flyt.adapters.payments") String adapter,
-            Instance<SimulatedPaymentProvider> simulated,
-            @ConfigProperty(name = "flyt.payments.url") Optional<String> url,
-            @ConfigProperty(name = "flyt.payments.api-key") Optional<String> apiKey,
-            @ConfigProperty(name = "flyt.payments.timeout", defaultValue = "PT5S") Duration timeout) {
+            Instance<SimulatedPaymentProvider> simulated) {
         return switch (adapter) {
             case "simulated" -> simulated.get();
-            case "http" ->
-                new HttpPaymentProvider(new PartnerClient(
-                        url.filter(v -> !v.isBlank()).orElseThrow(() -> missing("flyt.payments.url")),
-                        apiKey.filter(v -> !v.isBlank()).orElseThrow(() -> missing("flyt.payments.api-key")),
-                        timeout));
+            case "http" -> new HttpPaymentProvider(PartnerClient.configured("payments", Duration.ofSeconds(5)));
             default -> throw new IllegalStateException("flyt.adapters.payments is http or simulated, not " + adapter);
         };
     }
 
     void eager(@Observes StartupEvent start, PaymentProvider payments) {
         // injecting it creates it: a misconfigured adapter fails the start
-    }
-
-    private static IllegalStateException missing(String name) {
-        return new IllegalStateException(name + " is required for the real adapter (docs/adapters.md)");
     }
 }

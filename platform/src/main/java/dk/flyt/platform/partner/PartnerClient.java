@@ -35,6 +35,26 @@ public final class PartnerClient {
                 .build();
     }
 
+    /**
+     * The client of the party configured as {@code flyt.<party>.url}, {@code .api-key} and {@code .timeout}
+     * ({@code defaultTimeout} without one); a missing address or key fails, naming the setting (docs/adapters.md).
+     */
+    public static PartnerClient configured(String party, Duration defaultTimeout) {
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        String prefix = "flyt." + party + ".";
+        return new PartnerClient(
+                required(config, prefix + "url"),
+                required(config, prefix + "api-key"),
+                config.getOptionalValue(prefix + "timeout", Duration.class).orElse(defaultTimeout));
+    }
+
+    private static String required(org.eclipse.microprofile.config.Config config, String name) {
+        return config.getOptionalValue(name, String.class)
+                .filter(v -> !v.isBlank())
+                .orElseThrow(
+                        () -> new IllegalStateException(name + " is required for the real adapter (docs/adapters.md)"));
+    }
+
     /** POSTs {@code body} as JSON to {@code path} (relative to the base URL). */
     public Answer post(String path, Object body) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path))

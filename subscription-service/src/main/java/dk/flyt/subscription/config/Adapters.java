@@ -17,7 +17,6 @@ import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -31,17 +30,10 @@ public class Adapters {
     @Singleton
     CreditBureau creditBureau(
             @ConfigProperty(name = "flyt.adapters.credit-bureau") String adapter,
-            Instance<SimulatedCreditBureau> simulated,
-            @ConfigProperty(name = "flyt.credit-bureau.url") Optional<String> url,
-            @ConfigProperty(name = "flyt.credit-bureau.api-key") Optional<String> apiKey,
-            @ConfigProperty(name = "flyt.credit-bureau.timeout", defaultValue = "PT3S") Duration timeout) {
+            Instance<SimulatedCreditBureau> simulated) {
         return switch (adapter) {
             case "simulated" -> simulated.get();
-            case "http" ->
-                new HttpCreditBureau(new PartnerClient(
-                        required(url, "flyt.credit-bureau.url"),
-                        required(apiKey, "flyt.credit-bureau.api-key"),
-                        timeout));
+            case "http" -> new HttpCreditBureau(PartnerClient.configured("credit-bureau", Duration.ofSeconds(3)));
             default ->
                 throw new IllegalStateException("flyt.adapters.credit-bureau is http or simulated, not " + adapter);
         };
@@ -65,11 +57,5 @@ public class Adapters {
 
     void eager(@Observes StartupEvent start, CreditBureau bureau, Notifications notifications) {
         // injecting them creates them: a misconfigured adapter fails the start
-    }
-
-    private static String required(Optional<String> value, String name) {
-        return value.filter(v -> !v.isBlank())
-                .orElseThrow(
-                        () -> new IllegalStateException(name + " is required for the real adapter (docs/adapters.md)"));
     }
 }

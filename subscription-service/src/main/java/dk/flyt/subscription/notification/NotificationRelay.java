@@ -61,21 +61,15 @@ public class NotificationRelay {
             Instance<Mailer> mailer,
             @ConfigProperty(name = "flyt.adapters.notifications") String adapter,
             @ConfigProperty(name = "flyt.notifications.link-base-url", defaultValue = "https://flyt.dk")
-                    String linkBase,
-            @ConfigProperty(name = "flyt.sms.url") java.util.Optional<String> smsUrl,
-            @ConfigProperty(name = "flyt.sms.api-key") java.util.Optional<String> smsKey,
-            @ConfigProperty(name = "flyt.sms.timeout", defaultValue = "PT5S") Duration smsTimeout) {
+                    String linkBase) {
         this.em = em;
         this.customers = customers;
         this.mailer = mailer;
         this.clock = Clock.systemUTC();
         this.active = "smtp".equals(adapter);
         this.linkBase = linkBase;
-        if (active && (smsUrl.isEmpty() || smsKey.isEmpty())) {
-            throw new IllegalStateException("flyt.sms.url and flyt.sms.api-key are required with"
-                    + " flyt.adapters.notifications=smtp (docs/adapters.md)");
-        }
-        this.sms = active ? new PartnerClient(smsUrl.get(), smsKey.get(), smsTimeout) : null;
+        // the SMS gateway (flyt.sms.url, .api-key, .timeout): required wherever the smtp adapter is selected
+        this.sms = active ? PartnerClient.configured("sms", Duration.ofSeconds(5)) : null;
     }
 
     /** Sends soon, on the relay's own thread (after a commit). */
