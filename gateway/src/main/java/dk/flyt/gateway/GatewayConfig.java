@@ -19,7 +19,7 @@ public interface GatewayConfig {
     @WithDefault("/api/v1/clock")
     List<String> neverRouted();
 
-    /** When an upstream's circuit opens, and for how long. */
+    /** When an upstream's circuit opens, and for how long (per upstream, with its timeout). */
     Breaker breaker();
 
     interface Breaker {
@@ -42,6 +42,16 @@ public interface GatewayConfig {
 
         /** The path prefixes it serves, e.g. {@code /api/v1/orders}. */
         List<String> prefixes();
+
+        /** How long the gateway waits for the service's answer before it answers 504 itself. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /**
+         * Where the service serves its OpenAPI document (its management interface); the gateway merges them into
+         * one at {@code /q/openapi}. Empty: the service's document is left out.
+         */
+        java.util.Optional<String> openapi();
     }
 
     interface Limit {

@@ -29,7 +29,7 @@ import org.jboss.logging.Logger;
  * header a client sent, sets {@code X-Forwarded-*}, a fresh {@code traceparent} and {@code X-Correlation-Id} itself,
  * relays the token (the services validate it again), and answers what it cannot route as problem+json: 404 for a
  * path no service serves (the test clock included), 429 over a limit, 503 naming the service that does not answer
- * ({@link UpstreamBreaker}).
+ * and 504 for one that answers too late ({@link UpstreamGuard}).
  */
 @ApplicationScoped
 public class GatewayRoutes {
@@ -60,7 +60,13 @@ public class GatewayRoutes {
             "tracestate",
             "x-correlation-id");
 
-    void routes(@Observes Router router, Vertx vertx, GatewayConfig config, MeterRegistry meters) {
+    void routes(
+            @Observes Router router, Vertx vertx, GatewayConfig config, UpstreamGuards guards, MeterRegistry meters) {
+        // every answer, the console's pages and the proxied APIs alike, carries the security headers
+        router.route().order(-1000).handler(rc -> {
+            rc.addHeadersEndHandler(v -> securityHeaders(rc));
+            rc.next();
+        });
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setMaxPoolSize(64)
@@ -71,12 +77,7 @@ public class GatewayRoutes {
             RouteTable.Upstream u = table.upstream(name);
             proxies.put(
                     name,
-                    HttpProxy.reverseProxy(client)
-                            .origin(u.port(), u.host())
-                            .addInterceptor(new UpstreamBreaker(
-                                    name,
-                                    config.breaker().failures(),
-                                    config.breaker().openFor())));
+                    HttpProxy.reverseProxy(client).origin(u.port(), u.host()).addInterceptor(guards.of(name)));
         });
         RateLimiter limiter = new RateLimiter(Clock.systemUTC());
         router.route("/api/*").order(100).handler(rc -> proxy(rc, table, proxies, limiter, config, meters));
@@ -96,7 +97,6 @@ public class GatewayRoutes {
         String caller = caller(rc);
         Optional<RouteTable.Upstream> upstream = table.match(path);
         String route = upstream.map(RouteTable.Upstream::name).orElse("none");
-        rc.addHeadersEndHandler(v -> securityHeaders(rc));
         rc.addEndHandler(v -> {
             long nanos = System.nanoTime() - start;
             Timer.builder("flyt_gateway_requests")
@@ -173,7 +173,11 @@ public class GatewayRoutes {
     private static void securityHeaders(RoutingContext rc) {
         var h = rc.response().headers();
         h.set("X-Content-Type-Options", "nosniff");
-        h.set("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
+        // the console's pages, scripts and styles are the gateway's own; nothing may frame them
+        h.set(
+                "Content-Security-Policy",
+                "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'");
+        h.set("X-Frame-Options", "DENY");
         h.set("Referrer-Policy", "no-referrer");
         if ("https".equals(rc.request().scheme())) {
             h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");

@@ -9,16 +9,18 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Reports whether each upstream accepts connections, without failing the gateway's readiness because one is down:
- * the other routes still work, and a down service answers a 503 problem naming it.
+ * Reports whether each upstream accepts connections and the state of its circuit, without failing the gateway's
+ * readiness because one is down: the other routes still work, and a down service answers a 503 problem naming it.
  */
 @Readiness
 @ApplicationScoped
 public class UpstreamHealth implements HealthCheck {
     private final GatewayConfig config;
+    private final UpstreamGuards guards;
 
-    public UpstreamHealth(GatewayConfig config) {
+    public UpstreamHealth(GatewayConfig config, UpstreamGuards guards) {
         this.config = config;
+        this.guards = guards;
     }
 
     @Override
@@ -28,6 +30,7 @@ public class UpstreamHealth implements HealthCheck {
         for (String name : config.routes().keySet()) {
             RouteTable.Upstream u = table.upstream(name);
             response.withData(name, reachable(u) ? "UP" : "DOWN");
+            response.withData(name + ".circuit", guards.of(name).state().name());
         }
         return response.build();
     }

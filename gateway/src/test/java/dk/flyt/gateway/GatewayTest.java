@@ -6,12 +6,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
+import dk.flyt.testing.Servers;
 import dk.flyt.testing.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -201,5 +203,104 @@ class GatewayTest {
                 .options("/api/v1/orders")
                 .then()
                 .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void anExpiredAWrongIssuersOrAWrongAudiencesTokenIsRefusedBeforeAnythingIsRouted() {
+        String expired = Tokens.expired("webshop");
+        String otherIssuer = Tokens.fromOtherIssuer("webshop");
+        String otherAudience = Tokens.withAudience("webshop", "someone-else");
+        // each token is wrong in exactly the one way its name says
+        assertThat(claims(expired).getLong("exp")).isLessThan(System.currentTimeMillis() / 1000);
+        assertThat(claims(expired).getString("iss")).isEqualTo(claims(WEBSHOP).getString("iss"));
+        assertThat(claims(otherIssuer).getString("iss")).endsWith("/other");
+        assertThat(claims(otherAudience).getString("aud"))
+                .contains("someone-else")
+                .doesNotContain("flyt");
+        int before = Upstreams.RECEIVED.get();
+        for (String token : List.of(expired, otherIssuer, otherAudience)) {
+            given().auth().oauth2(token).get("/api/v1/orders/o-1").then().statusCode(401);
+        }
+        assertThat(Upstreams.RECEIVED.get()).as("nothing reached a service").isEqualTo(before);
+    }
+
+    @Test
+    void aServiceThatAnswersTooLateIsA504NamingItWhileItsOtherPathsWork() {
+        given().auth()
+                .oauth2(WEBSHOP)
+                .get("/api/v1/orders/slow")
+                .then()
+                .statusCode(504)
+                .contentType("application/problem+json")
+                .body("detail", containsString("subscription did not answer within 1000 ms"));
+        through("/api/v1/orders/o-1");
+    }
+
+    @Test
+    void oneOpenApiDocumentMergesTheServicesRoutedPaths() {
+        JsonPath doc =
+                given().get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        assertThat(doc.getMap("paths").keySet())
+                .containsExactlyInAnyOrder(
+                        "/api/v1/orders/{orderId}", "/api/v1/port-ins/{caseId}", "/api/v1/accounts/{customerId}")
+                .as("the test clock is never routed, so never documented")
+                .doesNotContain("/api/v1/clock");
+        assertThat(doc.getList("tags.name")).containsExactlyInAnyOrder("subscription", "porting", "billing");
+        assertThat(doc.getMap("components.schemas").keySet()).containsExactlyInAnyOrder("Problem", "billing_Problem");
+        assertThat(doc.getString(
+                        "paths.'/api/v1/accounts/{customerId}'.get.responses.'404'.content.'application/problem+json'"
+                                + ".schema.'$ref'"))
+                .isEqualTo("#/components/schemas/billing_Problem");
+        assertThat(doc.getString("servers[0].url")).startsWith("http://");
+        assertThat(doc.getList("x-flyt-missing")).isNull();
+    }
+
+    @Test
+    void theConsoleSendsABrowserToTheProviderWithPkceAndAnswersHtmx499() {
+        io.restassured.response.Response login =
+                given().redirects().follow(false).get("/console");
+        assertThat(login.statusCode()).isEqualTo(302);
+        String location = login.header("Location");
+        assertThat(location)
+                .startsWith(Servers.oidcIssuer())
+                .contains("client_id=flyt-console")
+                .contains("code_challenge=")
+                .contains("code_challenge_method=S256")
+                .contains("redirect_uri="
+                        + java.net.URLEncoder.encode(
+                                io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port
+                                        + "/console/callback",
+                                java.nio.charset.StandardCharsets.UTF_8));
+        given().redirects()
+                .follow(false)
+                .header("HX-Request", "true")
+                .get("/console/customers/c-1")
+                .then()
+                .statusCode(499);
+        given().header("Authorization", "Bearer " + WEBSHOP)
+                .redirects()
+                .follow(false)
+                .get("/console")
+                .then()
+                .statusCode(org.hamcrest.Matchers.not(200));
+    }
+
+    @Test
+    void theSignedOutPageAndTheConsolesStaticFilesNeedNoSessionAndCarryTheSecurityHeaders() {
+        given().get("/console/signed-out")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("X-Content-Type-Options", "nosniff")
+                .body(containsString("Du er logget ud"));
+        given().get("/console-assets/console.js").then().statusCode(200);
+        given().get("/webjars/htmx.org/2.0.7/dist/htmx.min.js").then().statusCode(200);
+    }
+
+    private static JsonPath claims(String token) {
+        String payload = token.split("\\.")[1];
+        return new JsonPath(
+                new String(java.util.Base64.getUrlDecoder().decode(payload), java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -21,6 +21,33 @@ import java.util.concurrent.Executors;
  */
 public class Upstreams implements QuarkusTestResourceLifecycleManager {
     static final Map<String, HttpServer> SERVERS = new HashMap<>();
+    /** Requests the stubs received, OpenAPI documents left out: a refused request must not reach any. */
+    static final java.util.concurrent.atomic.AtomicInteger RECEIVED = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Each stub's OpenAPI document: its own path, a {@code Problem} schema (billing's differs), and the subscription
+     * service's test clock, which the gateway never routes.
+     */
+    static String openapi(String name) {
+        String problem = name.equals("billing")
+                ? "{\"type\":\"object\",\"properties\":{\"type\":{\"type\":\"string\"},\"ledger\":{\"type\":\"string\"}}}"
+                : "{\"type\":\"object\",\"properties\":{\"type\":{\"type\":\"string\"}}}";
+        String path =
+                switch (name) {
+                    case "subscription" -> "/api/v1/orders/{orderId}";
+                    case "porting" -> "/api/v1/port-ins/{caseId}";
+                    default -> "/api/v1/accounts/{customerId}";
+                };
+        String clock = name.equals("subscription")
+                ? ",\"/api/v1/clock\":{\"get\":{\"responses\":{\"200\":{\"description\":\"now\"}}}}"
+                : "";
+        return "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"" + name + "\",\"version\":\"1\"},"
+                + "\"tags\":[{\"name\":\"" + name + "\",\"description\":\"the " + name + " API\"}],"
+                + "\"paths\":{\"" + path + "\":{\"get\":{\"tags\":[\"" + name + "\"],\"responses\":{\"404\":"
+                + "{\"description\":\"not found\",\"content\":{\"application/problem+json\":{\"schema\":"
+                + "{\"$ref\":\"#/components/schemas/Problem\"}}}}}}}" + clock + "},"
+                + "\"components\":{\"schemas\":{\"Problem\":" + problem + "}}}";
+    }
 
     @Override
     public Map<String, String> start() {
@@ -28,10 +55,12 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
         for (String name : new String[] {"subscription", "porting", "billing"}) {
             HttpServer server = stub(name);
             SERVERS.put(name, server);
-            config.put(
-                    "flyt.gateway.routes." + name + ".upstream",
-                    "http://127.0.0.1:" + server.getAddress().getPort());
+            String url = "http://127.0.0.1:" + server.getAddress().getPort();
+            config.put("flyt.gateway.routes." + name + ".upstream", url);
+            config.put("flyt.gateway.routes." + name + ".openapi", url + "/q/openapi");
         }
+        // a stub path sleeps 3 s: longer than the subscription service may take here
+        config.put("flyt.gateway.routes.subscription.timeout", "1s");
         config.put("quarkus.oidc.auth-server-url", Servers.oidcIssuer());
         config.put("flyt.gateway.limits.public-calendar.per-minute", "5");
         config.put("flyt.gateway.breaker.failures", "3");
@@ -65,6 +94,17 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
             server.createContext("/", exchange -> {
                 try (exchange;
                         InputStream in = exchange.getRequestBody()) {
+                    if (exchange.getRequestURI().getPath().equals("/q/openapi")) {
+                        byte[] doc = openapi(name).getBytes(StandardCharsets.UTF_8);
+                        exchange.getResponseHeaders().set("Content-Type", "application/json");
+                        exchange.sendResponseHeaders(200, doc.length);
+                        exchange.getResponseBody().write(doc);
+                        return;
+                    }
+                    RECEIVED.incrementAndGet();
+                    if (exchange.getRequestURI().getPath().endsWith("/slow")) {
+                        Thread.sleep(3_000);
+                    }
                     MessageDigest sha = MessageDigest.getInstance("SHA-256");
                     byte[] buffer = new byte[64 * 1024];
                     long length = 0;
@@ -95,9 +135,11 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
                     exchange.getResponseBody().write(body);
                 } catch (java.security.NoSuchAlgorithmException e) {
                     throw new IllegalStateException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             });
-            server.setExecutor(Executors.newFixedThreadPool(4));
+            server.setExecutor(Executors.newCachedThreadPool());
             server.start();
             return server;
         } catch (IOException e) {

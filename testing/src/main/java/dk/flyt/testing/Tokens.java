@@ -42,19 +42,43 @@ public final class Tokens {
         return CACHE.computeIfAbsent(key, k -> fetch(subject, operatorId, roles));
     }
 
+    /** A token that is right in every way but its audience. */
+    public static String withAudience(String role, String audience) {
+        return fetch(Servers.oidcIssuer(), role + "-client", Map.of("roles", role, "audience", audience));
+    }
+
+    /** A token that expired an hour ago. */
+    public static String expired(String role) {
+        long anHourAgo = java.time.Instant.now().getEpochSecond() - 3600;
+        return fetch(
+                Servers.oidcIssuer(), role + "-client", Map.of("roles", role, "expires_at", String.valueOf(anHourAgo)));
+    }
+
+    /** A token of another issuer on the same provider (its own keys and {@code iss}). */
+    public static String fromOtherIssuer(String role) {
+        String issuer = Servers.oidcIssuer();
+        return fetch(issuer.substring(0, issuer.lastIndexOf('/')) + "/other", role + "-client", Map.of("roles", role));
+    }
+
     /** The {@code Authorization} header value. */
     public static String bearer(String token) {
         return "Bearer " + token;
     }
 
     private static String fetch(String subject, String operatorId, String... roles) {
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        params.put("roles", String.join(",", roles));
+        if (operatorId != null) {
+            params.put("operator_id", operatorId);
+        }
+        return fetch(Servers.oidcIssuer(), subject, params);
+    }
+
+    private static String fetch(String issuer, String subject, Map<String, String> params) {
         StringBuilder form = new StringBuilder("grant_type=client_credentials&client_secret=secret");
         form.append("&client_id=").append(enc(subject));
-        form.append("&roles=").append(enc(String.join(",", roles)));
-        if (operatorId != null) {
-            form.append("&operator_id=").append(enc(operatorId));
-        }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(Servers.oidcIssuer() + "/token"))
+        params.forEach((k, v) -> form.append('&').append(k).append('=').append(enc(v)));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString()))

@@ -12,7 +12,8 @@ import no.nav.security.mock.oauth2.token.OAuth2TokenCallback;
  * Shapes tokens the way Flyt's identity provider does. A client-credentials request names the subject as
  * {@code client_id} (for a customer that is the customer id), and may add {@code roles} (comma separated) and
  * {@code operator_id}; the token carries them as the {@code groups} and {@code operator_id} claims, audience
- * {@code flyt}.
+ * {@code flyt}. For tests of token validation a request may also name another {@code audience}, or an
+ * {@code expires_at} (epoch seconds) in the past.
  */
 final class FlytTokenCallback implements OAuth2TokenCallback {
     private final String issuerId;
@@ -41,7 +42,8 @@ final class FlytTokenCallback implements OAuth2TokenCallback {
 
     @Override
     public List<String> audience(TokenRequest request) {
-        return List.of("flyt");
+        List<String> audience = request.getCustomParameters().get("audience");
+        return audience == null || audience.isEmpty() ? List.of("flyt") : List.of(audience.get(0));
     }
 
     @Override
@@ -57,6 +59,13 @@ final class FlytTokenCallback implements OAuth2TokenCallback {
         List<String> operator = params.get("operator_id");
         if (operator != null && !operator.isEmpty()) {
             claims.put("operator_id", operator.get(0));
+        }
+        List<String> expiresAt = params.get("expires_at");
+        if (expiresAt != null && !expiresAt.isEmpty()) {
+            long exp = Long.parseLong(expiresAt.get(0));
+            claims.put("exp", exp);
+            claims.put("iat", exp - 3600);
+            claims.put("nbf", exp - 3600);
         }
         return claims;
     }

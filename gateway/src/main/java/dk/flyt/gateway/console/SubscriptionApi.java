@@ -1,0 +1,48 @@
+package dk.flyt.gateway.console;
+
+import io.quarkus.oidc.token.propagation.common.AccessToken;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * The subscription service's API as the console calls it: every call carries the logged-in agent's own access token
+ * ({@link AccessToken}), so the service validates, authorises and audits the real agent. Answers are read by
+ * {@link ServiceAnswer}, whatever their status.
+ */
+@RegisterRestClient(configKey = "subscription")
+@AccessToken
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public interface SubscriptionApi {
+    @GET
+    @Path("/customers/{customerId}/contacts")
+    Response contacts(@PathParam("customerId") String customerId);
+
+    @POST
+    @Path("/customers/{customerId}/contacts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response openContact(@PathParam("customerId") String customerId, Map<String, Object> body);
+
+    @POST
+    @Path("/customers/{customerId}/contacts/{contactId}/close")
+    Response closeContact(@PathParam("customerId") String customerId, @PathParam("contactId") UUID contactId);
+
+    @GET
+    @Path("/customers/{customerId}/audit")
+    Response audit(
+            @PathParam("customerId") String customerId, @HeaderParam(ServiceAnswer.CONTACT_HEADER) UUID contactId);
+
+    @GET
+    @Path("/orders/{orderId}")
+    Response order(@PathParam("orderId") String orderId);
+}
