@@ -62,11 +62,9 @@ public class GatewayRoutes {
 
     void routes(
             @Observes Router router, Vertx vertx, GatewayConfig config, UpstreamGuards guards, MeterRegistry meters) {
-        // every answer, the console's pages and the proxied APIs alike, carries the security headers
-        router.route().order(-1000).handler(rc -> {
-            rc.addHeadersEndHandler(v -> securityHeaders(rc));
-            rc.next();
-        });
+        // every request, the console's pages and the proxied APIs alike: a correlation id, the security headers on
+        // the answer, one access-log line and the timer by route group and upstream
+        router.route().order(-1000).handler(rc -> observe(rc, config, meters));
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setMaxPoolSize(64)
@@ -80,7 +78,42 @@ public class GatewayRoutes {
                     HttpProxy.reverseProxy(client).origin(u.port(), u.host()).addInterceptor(guards.of(name)));
         });
         RateLimiter limiter = new RateLimiter(Clock.systemUTC());
-        router.route("/api/*").order(100).handler(rc -> proxy(rc, table, proxies, limiter, config, meters));
+        router.route("/api/*").order(100).handler(rc -> proxy(rc, table, proxies, limiter, config));
+        // the console's pages: after the login, limited per logged-in agent
+        router.route("/console/*").order(100).handler(rc -> {
+            if (admitted(rc, limiter, config, group(rc.request().path(), config))) {
+                rc.next();
+            }
+        });
+    }
+
+    private static final String CORRELATION = "flyt.correlation";
+    private static final String UPSTREAM = "flyt.upstream";
+
+    private void observe(RoutingContext rc, GatewayConfig config, MeterRegistry meters) {
+        long start = System.nanoTime();
+        String correlation = traceId();
+        rc.put(CORRELATION, correlation);
+        HttpServerRequest request = rc.request();
+        String path = request.path();
+        rc.addHeadersEndHandler(v -> securityHeaders(rc));
+        rc.addEndHandler(v -> {
+            long nanos = System.nanoTime() - start;
+            String group = group(path, config);
+            String upstream = rc.get(UPSTREAM) == null ? "none" : rc.get(UPSTREAM);
+            int status = rc.response().getStatusCode();
+            Timer.builder("flyt_gateway_requests")
+                    .description("Requests through the gateway by route group, upstream and status")
+                    .tag("group", group)
+                    .tag("upstream", upstream)
+                    .tag("status", String.valueOf(status))
+                    .register(meters)
+                    .record(nanos, TimeUnit.NANOSECONDS);
+            ACCESS.infof(
+                    "%s %s group=%s upstream=%s status=%d ms=%.1f caller=%s correlation=%s",
+                    request.method(), path, group, upstream, status, nanos / 1e6, caller(rc), correlation);
+        });
+        rc.next();
     }
 
     private void proxy(
@@ -88,42 +121,17 @@ public class GatewayRoutes {
             RouteTable table,
             Map<String, HttpProxy> proxies,
             RateLimiter limiter,
-            GatewayConfig config,
-            MeterRegistry meters) {
-        long start = System.nanoTime();
+            GatewayConfig config) {
         HttpServerRequest request = rc.request();
         String path = request.path();
-        String correlation = traceId();
-        String caller = caller(rc);
+        String correlation = rc.get(CORRELATION);
         Optional<RouteTable.Upstream> upstream = table.match(path);
-        String route = upstream.map(RouteTable.Upstream::name).orElse("none");
-        rc.addEndHandler(v -> {
-            long nanos = System.nanoTime() - start;
-            Timer.builder("flyt_gateway_requests")
-                    .tag("route", route)
-                    .tag("status", String.valueOf(rc.response().getStatusCode()))
-                    .register(meters)
-                    .record(nanos, TimeUnit.NANOSECONDS);
-            ACCESS.infof(
-                    "%s %s route=%s status=%d ms=%.1f caller=%s correlation=%s",
-                    request.method(), path, route, rc.response().getStatusCode(), nanos / 1e6, caller, correlation);
-        });
         if (upstream.isEmpty()) {
             problem(rc, 404, "not-found", "Not Found", "no service behind " + path, Map.of());
             return;
         }
-        String group = group(path, config);
-        int limit =
-                config.limits().containsKey(group) ? config.limits().get(group).perMinute() : 600;
-        long wait = limiter.admit(group, caller, limit);
-        if (wait > 0) {
-            problem(
-                    rc,
-                    429,
-                    "too-many-requests",
-                    "Too Many Requests",
-                    "more than " + limit + " requests a minute to " + group + "; try again in " + wait + " s",
-                    Map.of("Retry-After", String.valueOf(wait)));
+        rc.put(UPSTREAM, upstream.get().name());
+        if (!admitted(rc, limiter, config, group(path, config))) {
             return;
         }
         var headers = request.headers();
@@ -143,9 +151,30 @@ public class GatewayRoutes {
         proxies.get(upstream.get().name()).handle(request);
     }
 
-    /** The route group for limits: the group with the longest prefix of the path, else {@code api}. */
+    /** Whether the caller is within the group's limit; if not, the answer is a 429 problem with Retry-After. */
+    private static boolean admitted(RoutingContext rc, RateLimiter limiter, GatewayConfig config, String group) {
+        int limit =
+                config.limits().containsKey(group) ? config.limits().get(group).perMinute() : 600;
+        long wait = limiter.admit(group, caller(rc), limit);
+        if (wait > 0) {
+            problem(
+                    rc,
+                    429,
+                    "too-many-requests",
+                    "Too Many Requests",
+                    "more than " + limit + " requests a minute to " + group + "; try again in " + wait + " s",
+                    Map.of("Retry-After", String.valueOf(wait)));
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * The route group for limits and metrics: the group with the longest prefix of the path; else {@code api} under
+     * {@code /api}, {@code management} under {@code /q}, {@code static} for the rest.
+     */
     static String group(String path, GatewayConfig config) {
-        String best = "api";
+        String best = RouteTable.under(path, "/api") ? "api" : RouteTable.under(path, "/q") ? "management" : "static";
         int length = -1;
         for (var e : config.limits().entrySet()) {
             for (String prefix : e.getValue().prefixes()) {

@@ -298,6 +298,17 @@ class GatewayTest {
         given().get("/webjars/htmx.org/2.0.7/dist/htmx.min.js").then().statusCode(200);
     }
 
+    @Test
+    void everyRequestIsTimedByRouteGroupAndUpstream() {
+        through("/api/v1/port-ins/p-1");
+        given().get("/console/signed-out").then().statusCode(200);
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics)
+                .containsPattern("flyt_gateway_requests_seconds_count\\{[^}]*group=\"api\"[^}]*upstream=\"porting\"")
+                .containsPattern("flyt_gateway_requests_seconds_count\\{[^}]*group=\"console\"[^}]*upstream=\"none\"");
+    }
+
     private static JsonPath claims(String token) {
         String payload = token.split("\\.")[1];
         return new JsonPath(

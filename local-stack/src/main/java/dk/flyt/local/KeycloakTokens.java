@@ -46,10 +46,16 @@ public final class KeycloakTokens {
             return clientCredentials(who, who.toLowerCase() + "-secret");
         }
         if (PEOPLE.containsKey(who)) {
-            return request(Map.of("grant_type", "password", "client_id", "flyt-cli", "username", who, "password", who));
+            return password("flyt-cli", who, who);
         }
         throw new IllegalArgumentException("no such role, person or operator: " + who + "; try one of " + MACHINE_ROLES
                 + ", " + PEOPLE.keySet() + ", operator-TELIA");
+    }
+
+    /** A person's token by the password grant of a public client. */
+    public String password(String client, String username, String password) {
+        return request(
+                Map.of("grant_type", "password", "client_id", client, "username", username, "password", password));
     }
 
     public String clientCredentials(String client, String secret) {

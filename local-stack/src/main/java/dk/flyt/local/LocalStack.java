@@ -4,25 +4,17 @@ import dk.flyt.hubsim.HubSimulator;
 import dk.flyt.testing.KafkaServer;
 import dk.flyt.testing.PostgresServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 
 /**
  * {@code bin/flyt run [--wipe]}: PostgreSQL (data in {@code .flyt/postgres}, kept across runs), a KRaft Kafka broker,
@@ -70,7 +62,7 @@ public final class LocalStack {
                 state.resolve("postgres"),
                 state.resolve("kafka"),
                 state.resolve("keycloak-" + KEYCLOAK_VERSION).resolve("data/h2"))) {
-            deleteTree(p);
+            KeycloakServer.deleteTree(p);
         }
         say("wiped the data of PostgreSQL, Kafka and Keycloak");
     }
@@ -174,78 +166,11 @@ public final class LocalStack {
     }
 
     private void keycloak(Path home) {
-        try {
-            Path imports = home.resolve("data/import");
-            Files.createDirectories(imports);
-            byte[] realm;
-            try (InputStream in = LocalStack.class.getResourceAsStream("/keycloak/flyt-realm.json")) {
-                realm = in.readAllBytes();
-            }
-            Path imported = imports.resolve("flyt-realm.json");
-            if (Files.isRegularFile(imported) && !Arrays.equals(Files.readAllBytes(imported), realm)) {
-                // Keycloak imports a realm only when it does not exist: a changed realm file starts its store afresh
-                say("the realm file changed since the last start: Keycloak's store is recreated from it");
-                deleteTree(home.resolve("data/h2"));
-            }
-            Files.write(imported, realm);
-            Path log = state.resolve("logs/keycloak.log");
-            Files.createDirectories(log.getParent());
-            ProcessBuilder pb = new ProcessBuilder(
-                            home.resolve("bin/kc.sh").toString(),
-                            "start-dev",
-                            "--http-host=127.0.0.1",
-                            "--http-port=" + KEYCLOAK_PORT,
-                            "--import-realm")
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            pb.environment()
-                    .put(
-                            "JAVA_HOME",
-                            Path.of(ProcessHandle.current().info().command().orElseThrow())
-                                    .getParent()
-                                    .getParent()
-                                    .toString());
-            pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-            pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
-            Process keycloak = pb.start();
-            stops.add(() -> {
-                keycloak.descendants().forEach(ProcessHandle::destroy);
-                keycloak.destroy();
-                try {
-                    keycloak.waitFor();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            awaitHttp(ISSUER + "/.well-known/openid-configuration", keycloak, log, Duration.ofMinutes(3));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        KeycloakServer keycloak = new KeycloakServer(home, KEYCLOAK_PORT, state.resolve("logs/keycloak.log"));
+        stops.add(keycloak::close);
+        if (keycloak.start(KeycloakServer.localRealm(), Duration.ofMinutes(3))) {
+            say("the realm file changed since the last start: Keycloak's store was recreated from it");
         }
-    }
-
-    private static void awaitHttp(String url, Process process, Path log, Duration timeout) {
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited; see " + log);
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
-                                .statusCode()
-                        == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            ServiceProcess.sleep(500);
-        }
-        throw new IllegalStateException("Keycloak not ready within " + timeout + "; see " + log);
     }
 
     private void writeState(List<ServiceProcess> services) throws IOException {
@@ -265,6 +190,8 @@ public final class LocalStack {
                 System.out.printf(
                         "  %-22s %s/api/v1   every API, one address (tokens from Keycloak below)%n",
                         "gateway", s.url());
+                System.out.printf("  %-22s %s/console   the agents' console: log in as agent / agent%n", "", s.url());
+                System.out.printf("  %-22s %s/q/openapi   one OpenAPI document for every API%n", "", s.url());
                 continue;
             }
             System.out.printf(
@@ -316,16 +243,5 @@ public final class LocalStack {
 
     static void say(String line) {
         System.out.println("[flyt] " + line);
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(p)) {
-            for (Path x : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(x);
-            }
-        }
     }
 }

@@ -119,6 +119,10 @@ final class FlytStack {
         p.put("flyt.gateway.routes.subscription.upstream", subscription.url());
         p.put("flyt.gateway.routes.porting.upstream", porting.url());
         p.put("flyt.gateway.routes.billing.upstream", billing.url());
+        for (ServiceProcess s : List.of(subscription, porting, billing)) {
+            String route = s == subscription ? "subscription" : s == porting ? "porting" : "billing";
+            p.put("flyt.gateway.routes." + route + ".openapi", s.managementUrl() + "/q/openapi");
+        }
         // the tests' pace is not a client's: limits are the gateway's own tests' business
         for (String group : List.of("api", "interop", "public-calendar")) {
             p.put("flyt.gateway.limits." + group + ".per-minute", "1000000");
