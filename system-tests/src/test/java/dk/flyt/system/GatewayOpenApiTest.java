@@ -1,0 +1,59 @@
+package dk.flyt.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.path.json.JsonPath;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gateway's {@code /q/openapi} over the three running services: one document with every path the gateway routes,
+ * each documented by the service that serves it, and nothing it does not route.
+ */
+class GatewayOpenApiTest {
+    @Test
+    void oneDocumentHasEveryRoutedPathOfTheThreeServicesAndNoTestClock() {
+        FlytStack stack = FlytStack.get();
+        JsonPath doc = given().baseUri(stack.gateway.url())
+                .accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        Set<String> paths = doc.<String, Object>getMap("paths").keySet();
+        assertThat(doc.getList("x-flyt-missing"))
+                .as("every service's document was read")
+                .isNull();
+        assertThat(paths)
+                .contains(
+                        "/api/v1/orders",
+                        "/api/v1/customers/{customerId}/contacts",
+                        "/api/v1/port-ins",
+                        "/api/v1/porting-calendar/working-days",
+                        "/api/v1/charge-runs")
+                .noneMatch(p -> p.startsWith("/api/v1/clock"))
+                .allMatch(p -> p.startsWith("/api/"));
+        for (String service : new String[] {"subscription", "porting", "billing"}) {
+            Map<String, Object> own = given().baseUri((service.equals("subscription")
+                                    ? stack.subscription
+                                    : service.equals("porting") ? stack.porting : stack.billing)
+                            .managementUrl())
+                    .accept("application/json")
+                    .get("/q/openapi")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getMap("paths");
+            assertThat(paths)
+                    .as("%s's routed paths are all in the merged document", service)
+                    .containsAll(own.keySet().stream()
+                            .filter(p -> !p.startsWith("/api/v1/clock"))
+                            .toList());
+        }
+        assertThat(doc.getString("servers[0].url")).isEqualTo(stack.gateway.url());
+    }
+}
