@@ -7,6 +7,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
@@ -14,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,11 +74,17 @@ public class GatewayRoutes {
                 .setKeepAlive(true));
         RouteTable table = RouteTable.of(config.routes(), config.neverRouted());
         Map<String, HttpProxy> proxies = new HashMap<>();
-        config.routes().keySet().forEach(name -> {
+        config.routes().forEach((name, route) -> {
             RouteTable.Upstream u = table.upstream(name);
+            SocketAddress origin = SocketAddress.inetSocketAddress(u.port(), u.host());
+            // the service's timeout is the request's idle timeout: no answer in time fails (and resets) the request
+            long timeout = route.timeout().toMillis();
             proxies.put(
                     name,
-                    HttpProxy.reverseProxy(client).origin(u.port(), u.host()).addInterceptor(guards.of(name)));
+                    HttpProxy.reverseProxy(client)
+                            .originRequestProvider((request, c) -> c.request(
+                                    new RequestOptions().setServer(origin).setIdleTimeout(timeout)))
+                            .addInterceptor(guards.of(name)));
         });
         RateLimiter limiter = new RateLimiter(Clock.systemUTC());
         router.route("/api/*").order(100).handler(rc -> proxy(rc, table, proxies, limiter, config));
@@ -252,11 +261,8 @@ public class GatewayRoutes {
     }
 
     private static String hex(int bytes) {
-        StringBuilder b = new StringBuilder(bytes * 2);
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        for (int i = 0; i < bytes; i++) {
-            b.append(String.format(Locale.ROOT, "%02x", r.nextInt(256)));
-        }
-        return b.toString();
+        byte[] random = new byte[bytes];
+        ThreadLocalRandom.current().nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 }

@@ -2,9 +2,7 @@ package dk.flyt.gateway;
 
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
@@ -16,11 +14,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * One upstream's timeout and circuit breaker (SmallRye Fault Tolerance): an upstream that does not answer within its
- * timeout is a 504 problem naming it, one that cannot be reached a 503; after {@code failures} such failures in a row
+ * One upstream's circuit breaker (SmallRye Fault Tolerance) and the answers for its failures: an upstream that does
+ * not answer within its timeout (the proxied request's idle timeout, set per upstream in {@link GatewayRoutes}, which
+ * also resets the request) is a 504 problem naming it, one that cannot be reached a 503; after {@code failures} such
+ * failures in a row
  * the circuit opens and the gateway answers 503 at once for {@code openFor}, then lets one request through (a success
  * closes it, a failure opens it again). What the upstream answers itself, errors included, is passed on. The other
  * routes are not affected.
@@ -47,9 +46,6 @@ final class UpstreamGuard implements ProxyInterceptor {
                 .successThreshold(1)
                 .onStateChange(state::set)
                 .done()
-                .withTimeout()
-                .duration(timeout.toMillis(), ChronoUnit.MILLIS)
-                .done()
                 .withThreadOffload(false)
                 .build();
     }
@@ -61,15 +57,14 @@ final class UpstreamGuard implements ProxyInterceptor {
 
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-        Context vertx = Vertx.currentContext();
+        // sent and answered on this event loop: nothing here waits or changes thread
         CompletionStage<ProxyResponse> answer =
                 guard.get(() -> context.sendRequest().toCompletionStage(), ANSWER);
-        return Future.fromCompletionStage(answer, vertx)
-                .recover(failure -> Future.succeededFuture(failed(context, failure)));
+        return Future.fromCompletionStage(answer).recover(failure -> Future.succeededFuture(failed(context, failure)));
     }
 
     private ProxyResponse failed(ProxyContext context, Throwable failure) {
-        if (failure instanceof TimeoutException) {
+        if (failure instanceof java.util.concurrent.TimeoutException) {
             return problem(
                     context,
                     504,

@@ -25,6 +25,7 @@ public final class KeycloakServer implements AutoCloseable {
     private final int port;
     private final Path log;
     private Process process;
+    private boolean closed;
 
     public KeycloakServer(Path home, int port, Path log) {
         this.home = home;
@@ -82,7 +83,12 @@ public final class KeycloakServer implements AutoCloseable {
                                     .toString());
             pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
-            process = pb.start();
+            synchronized (this) {
+                if (closed) {
+                    throw new IllegalStateException("Keycloak was stopped while it started");
+                }
+                process = pb.start();
+            }
             awaitReady(timeout);
             return recreated;
         } catch (IOException e) {
@@ -118,8 +124,11 @@ public final class KeycloakServer implements AutoCloseable {
     /** Stops Keycloak and every process it started, and waits until they are gone. */
     @Override
     public void close() {
-        if (process == null) {
-            return;
+        synchronized (this) {
+            closed = true;
+            if (process == null) {
+                return;
+            }
         }
         List<ProcessHandle> children = process.descendants().toList();
         children.forEach(ProcessHandle::destroy);

@@ -42,6 +42,17 @@ public final class ServiceProcess {
         this.log = logDirectory.resolve(name + ".log");
     }
 
+    /**
+     * The JVM's own options. By default a small heap and the first JIT tier only, which starts fastest and is enough
+     * for a demo or a test; a benchmark asks for the full JIT, as production runs.
+     */
+    public synchronized ServiceProcess jvmOptions(String... options) {
+        this.jvmOptions = List.of(options);
+        return this;
+    }
+
+    private List<String> jvmOptions = List.of("-Xmx320m", "-XX:TieredStopAtLevel=1");
+
     /** Sets a system property for the next start (a restart that resumes the business time, say). */
     public synchronized void property(String key, String value) {
         properties.put(key, value);
@@ -78,8 +89,7 @@ public final class ServiceProcess {
         }
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-Xmx320m");
-        command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(jvmOptions);
         command.add("-Dquarkus.http.port=" + port);
         command.add("-D" + MANAGEMENT_PORT + "=" + managementPort);
         properties.forEach((k, v) -> {

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -23,8 +22,8 @@ import java.util.concurrent.CompletableFuture;
 final class ConsoleStack implements AutoCloseable {
     final KeycloakServer keycloak;
     final KeycloakTokens tokens;
-    final ServiceProcess subscription;
-    final ServiceProcess gateway;
+    ServiceProcess subscription;
+    ServiceProcess gateway;
     private final KafkaServer kafka;
 
     ConsoleStack() {
@@ -46,6 +45,22 @@ final class ConsoleStack implements AutoCloseable {
                 .replace("127.0.0.1:8080/", "127.0.0.1:" + gatewayPort + "/")
                 .replace("localhost:8080/", "localhost:" + gatewayPort + "/")
                 .getBytes(StandardCharsets.UTF_8);
+        // whatever happens to this JVM or to the start, nothing started here outlives it
+        Thread stopper = new Thread(this::close, "console-stack-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        try {
+            start(root, logs, gatewayPort, realm);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        tokens = new KeycloakTokens(keycloak.issuer());
+        System.out.printf(
+                "[console-stack] ready in %d ms: Keycloak %s, gateway %s%n",
+                (System.nanoTime() - begin) / 1_000_000, keycloak.url(), gateway.url());
+    }
+
+    private void start(Path root, Path logs, int gatewayPort, byte[] realm) {
         CompletableFuture<Void> kc = CompletableFuture.runAsync(() -> keycloak.start(realm, Duration.ofMinutes(4)));
         kafka.start();
         String database = Servers.createDatabase("console_subscription");
@@ -80,10 +95,6 @@ final class ConsoleStack implements AutoCloseable {
                         CompletableFuture.runAsync(() -> subscription.awaitReady(Duration.ofMinutes(3))),
                         CompletableFuture.runAsync(() -> gateway.awaitReady(Duration.ofMinutes(3))))
                 .join();
-        tokens = new KeycloakTokens(keycloak.issuer());
-        System.out.printf(
-                "[console-stack] ready in %d ms: Keycloak %s, gateway %s%n",
-                (System.nanoTime() - begin) / 1_000_000, keycloak.url(), gateway.url());
     }
 
     /** The Keycloak admin's token (master realm). */
@@ -92,8 +103,12 @@ final class ConsoleStack implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        List.of(gateway, subscription).forEach(ServiceProcess::stop);
+    public synchronized void close() {
+        for (ServiceProcess s : new ServiceProcess[] {gateway, subscription}) {
+            if (s != null) {
+                s.stop();
+            }
+        }
         keycloak.close();
         kafka.stop();
     }
