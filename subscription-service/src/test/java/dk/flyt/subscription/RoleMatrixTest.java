@@ -24,6 +24,7 @@ class RoleMatrixTest {
                 Map.entry("POST /api/v1/plans/{code}/price-changes", Set.of("billing-admin")),
                 Map.entry("GET /api/v1/customers/{customerId}", CUSTOMER_AGENT),
                 Map.entry("PATCH /api/v1/customers/{customerId}", CUSTOMER_AGENT),
+                Map.entry("POST /api/v1/customers/search", Set.of("agent")),
                 Map.entry("GET /api/v1/customers/{customerId}/audit", Set.of("agent")),
                 Map.entry("GET /api/v1/customers/{customerId}/consents", CUSTOMER_AGENT),
                 Map.entry("GET /api/v1/customers/{customerId}/contacts", Set.of("agent")),

@@ -5,20 +5,29 @@ import dk.flyt.platform.audit.AuditTrail;
 import dk.flyt.platform.problem.ProblemException;
 import dk.flyt.platform.security.Caller;
 import dk.flyt.subscription.application.CustomerDirectory;
+import dk.flyt.subscription.application.CustomerSearch;
 import dk.flyt.subscription.domain.Cpr;
+import dk.flyt.subscription.domain.CustomerQuery;
 import dk.flyt.subscription.persistence.CustomerEntity;
 import dk.flyt.subscription.persistence.CustomerRepository;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -31,13 +40,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CustomerResource {
     private final CustomerRepository customers;
     private final CustomerDirectory directory;
+    private final CustomerSearch search;
     private final AuditTrail audit;
     private final Caller caller;
 
     public CustomerResource(
-            CustomerRepository customers, CustomerDirectory directory, AuditTrail audit, Caller caller) {
+            CustomerRepository customers,
+            CustomerDirectory directory,
+            CustomerSearch search,
+            AuditTrail audit,
+            Caller caller) {
         this.customers = customers;
         this.directory = directory;
+        this.search = search;
         this.audit = audit;
         this.caller = caller;
     }
@@ -73,6 +88,41 @@ public class CustomerResource {
         }
         audit.record(caller, reveal ? "CPR_REVEALED" : "CUSTOMER_READ", customerId, null, reveal ? revealReason : null);
         return view(c, reveal);
+    }
+
+    /** The one search box of the console; a POST so that a CPR number is never in a URL. */
+    public record SearchRequest(
+            @Schema(
+                    description = "A phone number, an e-mail address, a CPR number, a customer id or an order id",
+                    examples = "26123456")
+            @NotBlank
+            @Size(max = 254)
+            String query) {}
+
+    /** A customer found, with what matched (never the query itself). */
+    public record CustomerHit(String id, String kind, String name, CustomerQuery.Kind matchedBy) {}
+
+    @POST
+    @Path("/customers/search")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.AGENT)
+    @Transactional
+    @Operation(
+            summary = "Find customers by phone number, e-mail address, CPR number, customer id or order id",
+            description = "A POST so that a CPR number is never in a URL (R-DATA-01). No contact is needed to search;"
+                    + " each customer found is audited as CUSTOMER_FOUND with what the search was by (CPR, NUMBER,"
+                    + " EMAIL, ID), never the query. At most 20, oldest first; an empty list when none matches. A"
+                    + " query that is none of these is a 400 naming query.")
+    public List<CustomerHit> search(@Valid @NotNull SearchRequest request) {
+        CustomerQuery query = CustomerQuery.parse(request.query())
+                .orElseThrow(() -> ProblemException.badRequest(
+                        "query", "is not a phone number, e-mail address, CPR number or id"));
+        List<CustomerHit> hits = search.find(query).stream()
+                .map(c -> new CustomerHit(c.id, c.kind, c.name, query.kind()))
+                .toList();
+        hits.forEach(
+                h -> audit.recordWithin(caller, null, "CUSTOMER_FOUND", h.id(), null, "search by " + query.kind()));
+        return hits;
     }
 
     @PATCH

@@ -1,0 +1,108 @@
+package dk.flyt.subscription;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.flyt.testing.Agents;
+import dk.flyt.testing.FlytTestResource;
+import dk.flyt.testing.Tokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The console's search: an agent finds a customer by CPR, phone number, e-mail, customer id or order id, always in a
+ * POST body (R-DATA-01: a CPR number is never in a URL), and each customer found is audited without the query.
+ */
+@QuarkusTest
+@WithTestResource(FlytTestResource.class)
+class CustomerSearchTest {
+    private static JsonPath search(String query) {
+        return given().auth()
+                .oauth2(Tokens.forRole("agent"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("query", query))
+                .when()
+                .post("/api/v1/customers/search")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    @Test
+    void R_DATA_01_anAgentFindsACustomerByEachOfWhatTheyMayKnowAndTheFindIsAuditedWithoutTheQuery() {
+        String cpr = Shop.cpr();
+        String number = Shop.number();
+        Map<String, Object> customer = Shop.customer(cpr);
+        JsonNode order = Shop.placed(Shop.order(customer, List.of(Shop.portInLine(number, Shop.iccid()))));
+        String id = order.get("customerId").asText();
+        String email = (String) customer.get("email");
+        String local = number.substring(3); // +45XXXXXXXX as the customer says it
+
+        for (String[] q : new String[][] {
+            {cpr, "CPR"},
+            {cpr.replace("-", ""), "CPR"},
+            {local.substring(0, 2) + " " + local.substring(2, 4) + " " + local.substring(4), "NUMBER"},
+            {email.toUpperCase(java.util.Locale.ROOT), "EMAIL"},
+            {id, "ID"},
+            {order.get("id").asText(), "ID"}
+        }) {
+            JsonPath found = search(q[0]);
+            assertThat(found.getList("id", String.class)).as(q[1]).containsExactly(id);
+            assertThat(found.getString("[0].matchedBy")).isEqualTo(q[1]);
+            assertThat(found.getString("[0].name")).isEqualTo(customer.get("name"));
+        }
+
+        List<Map<String, Object>> audit = Agents.on(id)
+                .get("/api/v1/customers/{id}/audit", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("findAll { it.action == 'CUSTOMER_FOUND' }");
+        assertThat(audit).hasSize(6);
+        assertThat(audit)
+                .extracting(e -> e.get("reason"))
+                .contains("search by CPR", "search by NUMBER", "search by ID");
+        assertThat(audit.toString())
+                .doesNotContain(cpr)
+                .doesNotContain(cpr.replace("-", ""))
+                .doesNotContain(email);
+    }
+
+    @Test
+    void nothingFoundIsAnEmptyListAndTextThatIsNoQueryIsA400NamingIt() {
+        assertThat(search("nobody-" + System.nanoTime()).getList("$")).isEmpty();
+        given().auth()
+                .oauth2(Tokens.forRole("agent"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("query", "not a query!"))
+                .when()
+                .post("/api/v1/customers/search")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("query"));
+    }
+
+    @Test
+    void onlyAgentsSearch() {
+        for (String role : new String[] {"webshop", "customer", "logistics"}) {
+            given().auth()
+                    .oauth2(Tokens.forRole(role))
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("query", "26123456"))
+                    .when()
+                    .post("/api/v1/customers/search")
+                    .then()
+                    .statusCode(403);
+        }
+    }
+}
