@@ -27,17 +27,25 @@ import java.util.function.Supplier;
 public final class Demo {
     private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
     private static final String KAREN = KeycloakTokens.PEOPLE.get("karen");
-    private static final Path MEMORY = Path.of(".flyt/demo-business-time");
 
     private final StackClient stack;
+    /** Where the last run's business time is remembered: a month's charge run happens once. */
+    private final Path memory;
+
     private final long begin = System.nanoTime();
 
-    Demo(StackClient stack) {
+    Demo(StackClient stack, Path state) {
         this.stack = stack;
+        this.memory = state.resolve("demo-business-time");
     }
 
     public static void main(String[] args) throws Exception {
-        new Demo(new StackClient(Path.of("").toAbsolutePath())).run();
+        run(Path.of(".flyt").toAbsolutePath());
+    }
+
+    /** The demo against the stack whose directory is {@code state} ({@code .flyt} for {@code bin/flyt run}). */
+    public static void run(Path state) throws java.io.IOException {
+        new Demo(new StackClient(state), state).run();
     }
 
     void run() {
@@ -172,8 +180,8 @@ public final class Demo {
 
     private Instant lastBusinessTime() {
         try {
-            return Files.isRegularFile(MEMORY)
-                    ? Instant.parse(Files.readString(MEMORY).trim())
+            return Files.isRegularFile(memory)
+                    ? Instant.parse(Files.readString(memory).trim())
                     : null;
         } catch (IOException | java.time.format.DateTimeParseException e) {
             return null;
@@ -182,7 +190,7 @@ public final class Demo {
 
     private void rememberBusinessTime(Instant at) {
         try {
-            Files.writeString(MEMORY, at.toString());
+            Files.writeString(memory, at.toString());
         } catch (IOException e) {
             System.err.println("could not remember the business time: " + e.getMessage());
         }

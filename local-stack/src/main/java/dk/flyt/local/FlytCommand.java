@@ -17,10 +17,10 @@ public final class FlytCommand {
                     usage();
                     return;
                 }
-                System.out.println(new StackClient(repository).tokens.token(args[1]));
+                System.out.println(new StackClient(repository.resolve(".flyt")).tokens.token(args[1]));
             }
             case "clock" -> {
-                StackClient stack = new StackClient(repository);
+                StackClient stack = new StackClient(repository.resolve(".flyt"));
                 if (args.length == 1) {
                     System.out.println(stack.get(ServiceSettings.SUBSCRIPTION, "/api/v1/clock", "clock-admin"));
                 } else if (args.length == 3 && ("set".equals(args[1]) || "advance".equals(args[1]))) {

@@ -42,6 +42,14 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    /** The local realm for a gateway on {@code gatewayPort}: the console's redirect and logout addresses moved there. */
+    public static byte[] realmFor(int gatewayPort) {
+        return new String(localRealm(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("127.0.0.1:8080/", "127.0.0.1:" + gatewayPort + "/")
+                .replace("localhost:8080/", "localhost:" + gatewayPort + "/")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public String issuer() {
         return "http://127.0.0.1:" + port + "/realms/flyt";
     }

@@ -22,28 +22,64 @@ import java.util.concurrent.CountDownLatch;
  * it prints where everything is and waits. Ctrl-C stops every process it started.
  */
 public final class LocalStack {
-    static final int POSTGRES_PORT = 5433;
-    static final int KAFKA_PORT = 9092;
-    static final int KAFKA_CONTROLLER_PORT = 9093;
-    static final int KEYCLOAK_PORT = 8180;
-    static final int HUB_PORT = 8090;
-    static final int PARTNER_PORT = 8091;
-    static final int SMTP_PORT = 2525;
-    static final int GATEWAY_PORT = 8080;
-    static final int SUBSCRIPTION_PORT = 8081;
-    static final int PORTING_PORT = 8082;
-    static final int BILLING_PORT = 8083;
     static final String KEYCLOAK_VERSION = "26.7.3";
-    static final String ISSUER = "http://127.0.0.1:" + KEYCLOAK_PORT + "/realms/flyt";
+
+    private final int postgresPort;
+    private final int kafkaPort;
+    private final int kafkaControllerPort;
+    private final int keycloakPort;
+    private final int hubPort;
+    private final int partnerPort;
+    private final int smtpPort;
+    private final int gatewayPort;
+    private final int subscriptionPort;
+    private final int portingPort;
+    private final int billingPort;
 
     private final Path repository;
     private final Path state;
+    private final Path keycloakHome;
     private final List<Runnable> stops = new ArrayList<>();
     private Partners partners;
 
     LocalStack(Path repository) {
+        this(repository, repository.resolve(".flyt"), 0, null);
+    }
+
+    /**
+     * The stack with every port moved by {@code offset} (0: the documented ports, gateway on 8080), its data and logs
+     * in {@code state}, and Keycloak from {@code keycloakHome} (null: {@code state/keycloak-<version>}). Tests run the
+     * very stack {@code bin/flyt run} starts this way, beside anything on the usual ports.
+     */
+    public LocalStack(Path repository, Path state, int offset, Path keycloakHome) {
         this.repository = repository;
-        this.state = repository.resolve(".flyt");
+        this.state = state;
+        this.keycloakHome = keycloakHome != null ? keycloakHome : state.resolve("keycloak-" + KEYCLOAK_VERSION);
+        this.postgresPort = 5433 + offset;
+        this.kafkaPort = 9092 + offset;
+        this.kafkaControllerPort = 9093 + offset;
+        this.keycloakPort = 8180 + offset;
+        this.hubPort = 8090 + offset;
+        this.partnerPort = 8091 + offset;
+        this.smtpPort = 2525 + offset;
+        this.gatewayPort = 8080 + offset;
+        this.subscriptionPort = 8081 + offset;
+        this.portingPort = 8082 + offset;
+        this.billingPort = 8083 + offset;
+    }
+
+    /** Keycloak's realm {@code flyt}: the issuer of every token. */
+    public String issuer() {
+        return "http://127.0.0.1:" + keycloakPort + "/realms/flyt";
+    }
+
+    public String keycloakUrl() {
+        return "http://127.0.0.1:" + keycloakPort;
+    }
+
+    /** The one public entry: {@code /api/v1}, {@code /console}, {@code /q/openapi}. */
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + gatewayPort;
     }
 
     public static void main(String[] args) throws Exception {
@@ -58,20 +94,16 @@ public final class LocalStack {
     }
 
     void wipe() throws IOException {
-        for (Path p : List.of(
-                state.resolve("postgres"),
-                state.resolve("kafka"),
-                state.resolve("keycloak-" + KEYCLOAK_VERSION).resolve("data/h2"))) {
+        for (Path p : List.of(state.resolve("postgres"), state.resolve("kafka"), keycloakHome.resolve("data/h2"))) {
             KeycloakServer.deleteTree(p);
         }
         say("wiped the data of PostgreSQL, Kafka and Keycloak");
     }
 
-    void start() throws IOException {
+    public void start() throws IOException {
         long begin = System.nanoTime();
         Files.createDirectories(state.resolve("kafka"));
         Files.createDirectories(state.resolve("logs"));
-        Path keycloakHome = state.resolve("keycloak-" + KEYCLOAK_VERSION);
         if (!Files.isExecutable(keycloakHome.resolve("bin/kc.sh"))) {
             throw new IllegalStateException(keycloakHome + " is missing: start through bin/flyt run, which fetches it");
         }
@@ -81,8 +113,8 @@ public final class LocalStack {
             }
         }
 
-        PostgresServer postgres = new PostgresServer(state.resolve("postgres"), POSTGRES_PORT);
-        KafkaServer kafka = new KafkaServer(state.resolve("kafka/data"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+        PostgresServer postgres = new PostgresServer(state.resolve("postgres"), postgresPort);
+        KafkaServer kafka = new KafkaServer(state.resolve("kafka/data"), kafkaPort, kafkaControllerPort);
         stops.add(postgres::stop);
         stops.add(kafka::stop);
         CompletableFuture<Void> pg = CompletableFuture.runAsync(() -> timed("PostgreSQL", postgres::start));
@@ -93,27 +125,27 @@ public final class LocalStack {
             postgres.ensureDatabase(db);
         }
 
-        KeycloakTokens tokens = new KeycloakTokens(ISSUER);
+        KeycloakTokens tokens = new KeycloakTokens(issuer());
         HubSimulator hub = new HubSimulator(
                         // the other operators' messages come in through the gateway, as all traffic does
-                        URI.create("http://127.0.0.1:" + GATEWAY_PORT),
+                        URI.create("http://127.0.0.1:" + gatewayPort),
                         operator -> tokens.token("operator-" + operator),
                         "FLYT")
-                .verifyTokens(URI.create(ISSUER), "FLYT")
-                .start(HUB_PORT);
+                .verifyTokens(URI.create(issuer()), "FLYT")
+                .start(hubPort);
         stops.add(hub::close);
-        say("porting hub simulator on http://127.0.0.1:" + HUB_PORT + " (donor TDC accepts every port by default)");
+        say("porting hub simulator on http://127.0.0.1:" + hubPort + " (donor TDC accepts every port by default)");
 
-        Partners partners = Partners.start(PARTNER_PORT, SMTP_PORT);
+        Partners partners = Partners.start(partnerPort, smtpPort);
         stops.add(partners::close);
         say("credit bureau, SMS gateway and payment provider simulator on " + partners.url() + ", SMTP (GreenMail) on"
-                + " 127.0.0.1:" + SMTP_PORT);
+                + " 127.0.0.1:" + smtpPort);
         this.partners = partners;
 
         List<ServiceProcess> services = List.of(
-                service(ServiceSettings.SUBSCRIPTION, SUBSCRIPTION_PORT, "flyt_subscription", kafka, hub),
-                service(ServiceSettings.PORTING, PORTING_PORT, "flyt_porting", kafka, hub),
-                service(ServiceSettings.BILLING, BILLING_PORT, "flyt_billing", kafka, hub));
+                service(ServiceSettings.SUBSCRIPTION, subscriptionPort, "flyt_subscription", kafka, hub),
+                service(ServiceSettings.PORTING, portingPort, "flyt_porting", kafka, hub),
+                service(ServiceSettings.BILLING, billingPort, "flyt_billing", kafka, hub));
         stops.add(0, () -> CompletableFuture.allOf(services.stream()
                         .map(s -> CompletableFuture.runAsync(s::stop))
                         .toArray(CompletableFuture[]::new))
@@ -140,22 +172,22 @@ public final class LocalStack {
     private ServiceProcess gateway() {
         Map<String, String> p = new java.util.HashMap<>();
         p.put("quarkus.profile", "dev");
-        p.put("quarkus.oidc.auth-server-url", ISSUER);
-        p.put("flyt.gateway.routes.subscription.upstream", "http://127.0.0.1:" + SUBSCRIPTION_PORT);
-        p.put("flyt.gateway.routes.porting.upstream", "http://127.0.0.1:" + PORTING_PORT);
-        p.put("flyt.gateway.routes.billing.upstream", "http://127.0.0.1:" + BILLING_PORT);
+        p.put("quarkus.oidc.auth-server-url", issuer());
+        p.put("flyt.gateway.routes.subscription.upstream", "http://127.0.0.1:" + subscriptionPort);
+        p.put("flyt.gateway.routes.porting.upstream", "http://127.0.0.1:" + portingPort);
+        p.put("flyt.gateway.routes.billing.upstream", "http://127.0.0.1:" + billingPort);
         // the gateway serves its own /q/health on its one port
-        p.put(ServiceProcess.MANAGEMENT_PORT, String.valueOf(GATEWAY_PORT));
+        p.put(ServiceProcess.MANAGEMENT_PORT, String.valueOf(gatewayPort));
         return new ServiceProcess(
-                "gateway", ServiceSettings.jar(repository, "gateway"), GATEWAY_PORT, p, state.resolve("logs"));
+                "gateway", ServiceSettings.jar(repository, "gateway"), gatewayPort, p, state.resolve("logs"));
     }
 
     private ServiceProcess service(String module, int port, String database, KafkaServer kafka, HubSimulator hub) {
         Map<String, String> properties = ServiceSettings.properties(
                 module,
-                "jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/" + database,
+                "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + database,
                 kafka.bootstrapServers(),
-                ISSUER,
+                issuer(),
                 hub.url(),
                 "operator-flyt-secret");
         partners.configure(module, properties);
@@ -166,9 +198,9 @@ public final class LocalStack {
     }
 
     private void keycloak(Path home) {
-        KeycloakServer keycloak = new KeycloakServer(home, KEYCLOAK_PORT, state.resolve("logs/keycloak.log"));
+        KeycloakServer keycloak = new KeycloakServer(home, keycloakPort, state.resolve("logs/keycloak.log"));
         stops.add(keycloak::close);
-        if (keycloak.start(KeycloakServer.localRealm(), Duration.ofMinutes(3))) {
+        if (keycloak.start(KeycloakServer.realmFor(gatewayPort), Duration.ofMinutes(3))) {
             say("the realm file changed since the last start: Keycloak's store was recreated from it");
         }
     }
@@ -176,8 +208,8 @@ public final class LocalStack {
     private void writeState(List<ServiceProcess> services) throws IOException {
         Properties p = new Properties();
         services.forEach(s -> p.setProperty(s.name(), s.url()));
-        p.setProperty("issuer", ISSUER);
-        p.setProperty("hub", "http://127.0.0.1:" + HUB_PORT);
+        p.setProperty("issuer", issuer());
+        p.setProperty("hub", "http://127.0.0.1:" + hubPort);
         try (Writer w = Files.newBufferedWriter(state.resolve("stack.properties"))) {
             p.store(w, "the running local stack (bin/flyt run)");
         }
@@ -199,16 +231,16 @@ public final class LocalStack {
                     s.name(), s.url(), s.managementUrl(), s.managementUrl());
         }
         System.out.printf(
-                "  %-22s %s   (admin console http://127.0.0.1:%d, admin/admin)%n", "Keycloak", ISSUER, KEYCLOAK_PORT);
-        System.out.printf("  %-22s http://127.0.0.1:%d%n", "porting hub simulator", HUB_PORT);
+                "  %-22s %s   (admin console http://127.0.0.1:%d, admin/admin)%n", "Keycloak", issuer(), keycloakPort);
+        System.out.printf("  %-22s http://127.0.0.1:%d%n", "porting hub simulator", hubPort);
         System.out.printf(
                 "  %-22s http://127.0.0.1:%d (credit bureau, SMS, payments; API key %s)%n",
-                "partner simulator", PARTNER_PORT, Partners.API_KEY);
-        System.out.printf("  %-22s 127.0.0.1:%d (GreenMail keeps every e-mail)%n", "SMTP", SMTP_PORT);
+                "partner simulator", partnerPort, Partners.API_KEY);
+        System.out.printf("  %-22s 127.0.0.1:%d (GreenMail keeps every e-mail)%n", "SMTP", smtpPort);
         System.out.printf(
                 "  %-22s jdbc:postgresql://127.0.0.1:%d/flyt_subscription (postgres/postgres)%n",
-                "PostgreSQL", POSTGRES_PORT);
-        System.out.printf("  %-22s 127.0.0.1:%d%n%n", "Kafka", KAFKA_PORT);
+                "PostgreSQL", postgresPort);
+        System.out.printf("  %-22s 127.0.0.1:%d%n%n", "Kafka", kafkaPort);
         System.out.println(
                 "  Tokens:  bin/flyt token webshop|logistics|billing-admin|network|clock-admin|agent|karen|lars");
         System.out.println("           e.g. curl -H \"Authorization: Bearer $(bin/flyt token karen)\" "
@@ -218,7 +250,7 @@ public final class LocalStack {
         System.out.println("  Logs:    .flyt/logs/        Stop: Ctrl-C");
     }
 
-    synchronized void stop() {
+    public synchronized void stop() {
         if (stops.isEmpty()) {
             return;
         }

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
-/** Talks to the running local stack, found through {@code .flyt/stack.properties}; tokens from its Keycloak. */
+/** Talks to the running local stack, found through {@code <state>/stack.properties}; tokens from its Keycloak. */
 final class StackClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -23,8 +23,9 @@ final class StackClient {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    StackClient(Path repository) throws IOException {
-        Path file = repository.resolve(".flyt/stack.properties");
+    /** {@code state}: the stack's directory, {@code .flyt} for {@code bin/flyt run}. */
+    StackClient(Path state) throws IOException {
+        Path file = state.resolve("stack.properties");
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("no local stack is running here: start it with bin/flyt run");
         }

@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,19 +27,12 @@ class ConsoleLoginTest {
 
     @BeforeAll
     static void start() {
-        stack = new ConsoleStack();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
+        stack = ConsoleStack.get();
     }
 
     @Test
     void anAgentLogsInWithPkceActsAsThemselvesAndLogsOut() {
-        String gw = stack.gateway.url();
+        String gw = stack.gateway();
         Browser browser = new Browser();
         HttpResponse<String> home = login(browser, gw + "/console");
         assertThat(home.statusCode()).isEqualTo(200);
@@ -94,7 +86,7 @@ class ConsoleLoginTest {
         assertThat(after.statusCode())
                 .as("no session after logout: to the login page")
                 .isEqualTo(302);
-        assertThat(Browser.location(after)).startsWith(stack.keycloak.issuer());
+        assertThat(Browser.location(after)).startsWith(stack.issuer());
         assertThat(browser.get(page, "HX-Request", "true").statusCode())
                 .as("htmx learns the session is gone without a redirect it cannot follow")
                 .isEqualTo(499);
@@ -109,13 +101,13 @@ class ConsoleLoginTest {
 
     @Test
     void whenKeycloakEndsTheAgentsSessionTheConsoleSessionEndsToo() {
-        String gw = stack.gateway.url();
+        String gw = stack.gateway();
         Browser browser = new Browser();
         assertThat(login(browser, gw + "/console").statusCode()).isEqualTo(200);
         HttpCookie session = sessionCookie(browser, gw);
 
         // the provider ends every session of the agent, and tells the gateway over the back channel
-        given().baseUri(stack.keycloak.url())
+        given().baseUri(stack.stack.keycloakUrl())
                 .auth()
                 .oauth2(stack.adminToken())
                 .when()
@@ -128,16 +120,16 @@ class ConsoleLoginTest {
         HttpResponse<String> again = Journey.await(
                 () -> replay.get(gw + "/console"), r -> r.statusCode() != 200, "the console session ends");
         assertThat(again.statusCode()).isEqualTo(302);
-        assertThat(Browser.location(again)).startsWith(stack.keycloak.issuer());
+        assertThat(Browser.location(again)).startsWith(stack.issuer());
     }
 
     /** From a console page to Keycloak's login page, the agent's credentials, and back: the page asked for. */
-    private static HttpResponse<String> login(Browser browser, String url) {
+    static HttpResponse<String> login(Browser browser, String url) {
         HttpResponse<String> toProvider = browser.get(url);
         assertThat(toProvider.statusCode()).isEqualTo(302);
         String authorize = Browser.location(toProvider);
         assertThat(authorize)
-                .startsWith(stack.keycloak.issuer() + "/protocol/openid-connect/auth")
+                .startsWith(ConsoleStack.get().issuer() + "/protocol/openid-connect/auth")
                 .contains("code_challenge=")
                 .contains("code_challenge_method=S256");
         HttpResponse<String> loginPage = browser.get(authorize);
@@ -148,7 +140,7 @@ class ConsoleLoginTest {
         assertThat(back.statusCode())
                 .as("Keycloak accepts the agent: %s %s", back.headers().map(), back.body())
                 .isEqualTo(302);
-        assertThat(Browser.location(back)).startsWith(stack.gateway.url() + "/console/callback");
+        assertThat(Browser.location(back)).startsWith(ConsoleStack.get().gateway() + "/console/callback");
         return browser.follow(back);
     }
 
@@ -160,14 +152,17 @@ class ConsoleLoginTest {
     }
 
     /** A customer created by a web shop order through the gateway, with Keycloak's web shop token. */
-    private static String aCustomer() {
-        return given().baseUri(stack.gateway.url())
+    static String aCustomer() {
+        return aCustomer(TestData.privateCustomer(TestData.cpr()), List.of(TestData.newNumberLine("MOBILE_10GB", 0)));
+    }
+
+    static String aCustomer(Map<String, Object> customer, List<Map<String, Object>> lines) {
+        return given().baseUri(ConsoleStack.get().gateway())
                 .auth()
-                .oauth2(stack.tokens.token("webshop"))
+                .oauth2(ConsoleStack.get().tokens.token("webshop"))
                 .contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(TestData.webshopOrder(
-                        TestData.privateCustomer(TestData.cpr()), List.of(TestData.newNumberLine("MOBILE_10GB", 0))))
+                .body(TestData.webshopOrder(customer, lines))
                 .when()
                 .post("/api/v1/orders")
                 .then()
@@ -180,9 +175,9 @@ class ConsoleLoginTest {
      * What the subscription service's audit lists as done by the agent on the customer, read through the gateway with
      * the agent's own token (password grant) in a contact of its own; its own reads left out.
      */
-    private static List<Map<String, Object>> agentsAudit(String customer) {
-        String token = stack.tokens.token("agent");
-        String contact = given().baseUri(stack.gateway.url())
+    static List<Map<String, Object>> agentsAudit(String customer) {
+        String token = ConsoleStack.get().tokens.token("agent");
+        String contact = given().baseUri(ConsoleStack.get().gateway())
                 .auth()
                 .oauth2(token)
                 .contentType(ContentType.JSON)
@@ -193,7 +188,7 @@ class ConsoleLoginTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        JsonPath audit = given().baseUri(stack.gateway.url())
+        JsonPath audit = given().baseUri(ConsoleStack.get().gateway())
                 .auth()
                 .oauth2(token)
                 .header("Flyt-Contact-Id", contact)
@@ -203,7 +198,7 @@ class ConsoleLoginTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-        given().baseUri(stack.gateway.url())
+        given().baseUri(ConsoleStack.get().gateway())
                 .auth()
                 .oauth2(token)
                 .when()

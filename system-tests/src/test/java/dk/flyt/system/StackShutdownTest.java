@@ -7,10 +7,14 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Runs last (alphabetical order): stops the shared stack and checks that no service process outlives the run. */
+/**
+ * Runs last (alphabetical order): stops the shared stacks (the system tests' and the console tests' local stack) and
+ * checks that no service or Keycloak process outlives the run.
+ */
 class StackShutdownTest {
     @Test
     void noProcessOutlivesTheRun() {
+        ConsoleStack.stopIfStarted();
         FlytStack stack = FlytStack.get();
         List<Long> pids = stack.all().stream().map(ServiceProcess::pid).toList();
         stack.stop();
@@ -19,7 +23,8 @@ class StackShutdownTest {
                 .isNotEqualTo(Optional.of(true)));
         assertThat(ProcessHandle.current()
                         .descendants()
-                        .filter(p -> p.info().commandLine().orElse("").contains("quarkus-run.jar"))
+                        .filter(p -> p.info().commandLine().orElse("").contains("quarkus-run.jar")
+                                || p.info().commandLine().orElse("").contains("keycloak"))
                         .filter(ProcessHandle::isAlive)
                         .toList())
                 .isEmpty();

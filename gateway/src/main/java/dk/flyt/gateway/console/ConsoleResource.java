@@ -13,32 +13,33 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * The agents' console: server-rendered pages (Qute, htmx) behind the code-flow login. Every page reads the services'
- * own APIs with the logged-in agent's access token; the console keeps no data and no rule of its own. Working on a
- * customer happens within the agent's open contact with them (R-DATA-02), which the page finds among the agent's
- * contacts at the subscription service.
+ * own APIs with the logged-in agent's access token; the console keeps no data and no rule of its own: what may be
+ * done, and the messages when it may not, are the services' (their problem details are shown next to the field they
+ * name). Working on a customer happens within the agent's open contact with them (R-DATA-02), which the page finds
+ * among the agent's contacts at the subscription service.
  */
 @Path("/console")
 @Authenticated
 @Produces(MediaType.TEXT_HTML)
 public class ConsoleResource {
-    private static final Pattern ID = Pattern.compile("[0-9a-fA-F-]{36}");
+    private static final String SUBSCRIPTION = "Abonnementstjenesten";
+    private static final String BILLING = "Faktureringen";
 
     @Inject
     @IdToken
@@ -48,67 +49,69 @@ public class ConsoleResource {
     @RestClient
     SubscriptionApi subscription;
 
+    @Inject
+    @RestClient
+    BillingApi billing;
+
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance home(String agent, String query, String message);
+        static native TemplateInstance home(String agent, String query, List<Hit> hits, String message);
 
         static native TemplateInstance customer(String agent, CustomerPage page);
 
         static native TemplateInstance signedOut();
     }
 
-    /** One audit line as the page shows it. */
-    public record AuditLine(String at, String service, String action, String actor, String contact, String reason) {}
-
-    /** The agent's open contact with the customer. */
-    public record Contact(String id, String channel, String reason, String closesAt) {
-        static Contact of(JsonNode c) {
-            return new Contact(
-                    c.path("id").asText(),
-                    c.path("channel").asText(),
-                    c.path("reason").asText(),
-                    c.path("closesAt").asText());
-        }
-    }
-
-    /** What the customer page shows: the contact, and within it what was done on the customer. */
-    public record CustomerPage(
-            String customerId,
-            Contact contact,
-            List<AuditLine> audit,
-            String message,
-            Map<String, String> errors,
-            Map<String, String> form) {
-        public boolean hasContact() {
-            return contact != null;
-        }
-    }
+    /** One customer found by a search. */
+    public record Hit(String id, String name, String kind, String matchedBy) {}
 
     @GET
     @Path("")
     public TemplateInstance home() {
-        return Templates.home(agent(), "", null);
+        return Templates.home(agent(), "", null, null);
     }
 
-    /** Finds a customer by customer id or order id; the page of the customer, or the search with a message. */
-    @GET
+    /**
+     * The one search box: phone number, e-mail, CPR, customer id or order id. A POST, so that a CPR number never
+     * stands in a URL (R-DATA-01); the query is not echoed back when it was a CPR number.
+     */
+    @POST
     @Path("/search")
-    public Response search(@QueryParam("q") String query) {
-        String q = query == null ? "" : query.strip();
-        if (!ID.matcher(q).matches()) {
-            return Response.status(400)
-                    .entity(Templates.home(agent(), q, "Skriv et kunde-id eller et ordre-id (36 tegn)."))
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response search(@RestForm("query") String query) {
+        ServiceAnswer answer = ServiceAnswer.call(
+                SUBSCRIPTION, () -> subscription.search(Map.of("query", query == null ? "" : query)));
+        if (!answer.ok()) {
+            return Response.status(answer.status())
+                    .entity(Templates.home(
+                            agent(),
+                            echo(query, null),
+                            null,
+                            answer.fieldErrors().getOrDefault("query", answer.detail())))
                     .build();
         }
-        ServiceAnswer order = ServiceAnswer.of(subscription.order(q));
-        String customerId = order.ok() ? order.body().path("customerId").asText(q) : q;
-        return seeOther("/console/customers/" + customerId);
+        List<Hit> hits = new ArrayList<>();
+        String matchedBy = null;
+        for (JsonNode h : answer.body()) {
+            matchedBy = h.path("matchedBy").asText();
+            hits.add(new Hit(
+                    h.path("id").asText(),
+                    h.path("name").asText(),
+                    h.path("kind").asText(),
+                    matchedBy));
+        }
+        return Response.ok(Templates.home(
+                        agent(),
+                        echo(query, matchedBy),
+                        hits,
+                        hits.isEmpty() ? "Ingen kunde passer på søgningen." : null))
+                .build();
     }
 
     @GET
     @Path("/customers/{customerId}")
     public Response customer(@PathParam("customerId") String customerId) {
-        return page(customerId, null, Map.of(), Map.of(), 200);
+        return page(customerId, null, null, Map.of(), Map.of(), 200);
     }
 
     /** Opens a contact with the customer (channel and reason); every later call on the customer names it. */
@@ -122,25 +125,45 @@ public class ConsoleResource {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("channel", blankToNull(channel));
         body.put("reason", blankToNull(reason));
-        ServiceAnswer answer = ServiceAnswer.of(subscription.openContact(customerId, body));
+        ServiceAnswer answer = ServiceAnswer.call(SUBSCRIPTION, () -> subscription.openContact(customerId, body));
         if (answer.ok()) {
             return seeOther("/console/customers/" + customerId);
         }
         Map<String, String> form = new LinkedHashMap<>();
         form.put("channel", channel == null ? "" : channel);
         form.put("reason", reason == null ? "" : reason);
-        return page(customerId, answer.detail(), answer.fieldErrors(), form, answer.status());
+        return page(customerId, null, answer.detail(), answer.fieldErrors(), form, answer.status());
     }
 
     @POST
     @Path("/customers/{customerId}/contacts/{contactId}/close")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response closeContact(@PathParam("customerId") String customerId, @PathParam("contactId") UUID contactId) {
-        ServiceAnswer answer = ServiceAnswer.of(subscription.closeContact(customerId, contactId));
+        ServiceAnswer answer = ServiceAnswer.call(SUBSCRIPTION, () -> subscription.closeContact(customerId, contactId));
         if (answer.ok()) {
             return seeOther("/console/customers/" + customerId);
         }
-        return page(customerId, answer.detail(), Map.of(), Map.of(), answer.status());
+        return page(customerId, null, answer.detail(), Map.of(), Map.of(), answer.status());
+    }
+
+    /**
+     * Shows the CPR number whole on this answer only, after the agent gave a reason; the service audits the look with
+     * it (R-DATA-01). Nothing is redirected, so the number is in no URL and no history entry.
+     */
+    @POST
+    @Path("/customers/{customerId}/cpr")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revealCpr(@PathParam("customerId") String customerId, @RestForm("reason") String reason) {
+        if (reason == null || reason.isBlank()) {
+            return page(
+                    customerId,
+                    null,
+                    null,
+                    Map.of("cprReason", "Skriv hvorfor du skal se CPR-nummeret."),
+                    Map.of(),
+                    400);
+        }
+        return page(customerId, reason.strip(), null, Map.of(), Map.of(), 200);
     }
 
     /** Where the provider sends the agent after logging out: no session is needed to see it. */
@@ -152,50 +175,86 @@ public class ConsoleResource {
     }
 
     private Response page(
-            String customerId, String message, Map<String, String> errors, Map<String, String> form, int status) {
-        ServiceAnswer contacts = ServiceAnswer.of(subscription.contacts(customerId));
+            String customerId,
+            String revealReason,
+            String message,
+            Map<String, String> errors,
+            Map<String, String> form,
+            int status) {
+        ServiceAnswer contacts = ServiceAnswer.call(SUBSCRIPTION, () -> subscription.contacts(customerId));
         if (!contacts.ok()) {
-            return Response.status(contacts.status())
-                    .entity(Templates.customer(
-                            agent(),
-                            new CustomerPage(customerId, null, List.of(), contacts.detail(), Map.of(), Map.of())))
-                    .build();
+            return render(
+                    contacts.status(),
+                    new CustomerPage(
+                            customerId, null, null, List.of(), null, List.of(), contacts.detail(), Map.of(), Map.of()));
         }
-        Optional<Contact> open = openContact(contacts.body());
-        List<AuditLine> audit = new ArrayList<>();
-        String note = message;
-        if (open.isPresent()) {
-            ServiceAnswer a = ServiceAnswer.of(
-                    subscription.audit(customerId, UUID.fromString(open.get().id())));
-            if (a.ok()) {
-                for (JsonNode e : a.body()) {
-                    audit.add(new AuditLine(
-                            e.path("at").asText(""),
-                            e.path("service").asText(""),
-                            e.path("action").asText(""),
-                            e.path("actor").asText(""),
-                            e.path("contactId").asText(""),
-                            e.path("reason").asText("")));
-                }
-                // the service lists oldest first; the page shows the newest first
-                java.util.Collections.reverse(audit);
-            } else if (note == null) {
-                note = a.detail();
-            }
+        Optional<CustomerPage.Contact> open = openContact(contacts.body());
+        if (open.isEmpty()) {
+            return render(
+                    status,
+                    new CustomerPage(customerId, null, null, List.of(), null, List.of(), message, errors, form));
         }
-        return Response.status(status)
-                .entity(Templates.customer(
-                        agent(), new CustomerPage(customerId, open.orElse(null), audit, note, errors, form)))
-                .build();
+        UUID contact = UUID.fromString(open.get().id());
+        List<String> problems = new ArrayList<>();
+        if (message != null) {
+            problems.add(message);
+        }
+        ServiceAnswer profile =
+                read(SUBSCRIPTION, () -> subscription.customer(customerId, contact, revealReason), problems);
+        ServiceAnswer lines = read(SUBSCRIPTION, () -> subscription.subscriptions(customerId, contact), problems);
+        ServiceAnswer account = ServiceAnswer.call(BILLING, () -> billing.account(customerId, contact));
+        String balance = account.ok()
+                ? CustomerPage.kroner(account.body().path("balance").asLong())
+                : account.status() == 404 ? "ingen konto endnu" : "kunne ikke læses (" + account.detail() + ")";
+        ServiceAnswer audit = read(SUBSCRIPTION, () -> subscription.audit(customerId, contact), problems);
+        List<CustomerPage.Line> subscriptions = new ArrayList<>();
+        lines.body().forEach(s -> subscriptions.add(CustomerPage.Line.of(s)));
+        List<CustomerPage.AuditLine> auditLines = new ArrayList<>();
+        audit.body().forEach(e -> auditLines.add(CustomerPage.AuditLine.of(e)));
+        // the service lists oldest first; the page shows the newest first
+        Collections.reverse(auditLines);
+        return render(
+                status,
+                new CustomerPage(
+                        customerId,
+                        open.get(),
+                        profile.ok() ? CustomerPage.Profile.of(profile.body()) : null,
+                        subscriptions,
+                        balance,
+                        auditLines,
+                        problems.isEmpty() ? null : String.join(" ", problems),
+                        errors,
+                        form));
     }
 
-    private static Optional<Contact> openContact(JsonNode contacts) {
+    private Response render(int status, CustomerPage page) {
+        return Response.status(status).entity(Templates.customer(agent(), page)).build();
+    }
+
+    private static ServiceAnswer read(
+            String service, java.util.function.Supplier<Response> call, List<String> problems) {
+        ServiceAnswer answer = ServiceAnswer.call(service, call);
+        if (!answer.ok()) {
+            problems.add(answer.detail());
+        }
+        return answer;
+    }
+
+    private static Optional<CustomerPage.Contact> openContact(JsonNode contacts) {
         for (JsonNode c : contacts) {
             if (c.path("open").asBoolean(false)) {
-                return Optional.of(Contact.of(c));
+                return Optional.of(CustomerPage.Contact.of(c));
             }
         }
         return Optional.empty();
+    }
+
+    /** The query as the search box shows it again: not when it was a CPR number. */
+    private static String echo(String query, String matchedBy) {
+        if (query == null || "CPR".equals(matchedBy) || query.strip().matches("\\d{6}-?\\d{4}")) {
+            return "";
+        }
+        return query.strip();
     }
 
     private String agent() {

@@ -18,6 +18,23 @@ public record ServiceAnswer(int status, JsonNode body) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * Calls a service: its answer, whatever the status, or a 503 naming the service when it cannot be reached or does
+     * not answer in time (the page then says so instead of failing).
+     */
+    public static ServiceAnswer call(String service, java.util.function.Supplier<Response> call) {
+        try {
+            return of(call.get());
+        } catch (jakarta.ws.rs.ProcessingException e) {
+            return new ServiceAnswer(
+                    503,
+                    JSON.createObjectNode()
+                            .put("status", 503)
+                            .put("title", "Service Unavailable")
+                            .put("detail", service + " svarer ikke lige nu."));
+        }
+    }
+
     /** Reads and closes the response. */
     public static ServiceAnswer of(Response response) {
         try (response) {

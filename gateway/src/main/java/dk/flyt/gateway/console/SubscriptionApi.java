@@ -45,4 +45,22 @@ public interface SubscriptionApi {
     @GET
     @Path("/orders/{orderId}")
     Response order(@PathParam("orderId") String orderId);
+
+    @POST
+    @Path("/customers/search")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response search(Map<String, Object> body);
+
+    /** {@code revealReason}: the CPR number whole, audited with the reason; null for it masked. */
+    @GET
+    @Path("/customers/{customerId}")
+    Response customer(
+            @PathParam("customerId") String customerId,
+            @HeaderParam(ServiceAnswer.CONTACT_HEADER) UUID contactId,
+            @HeaderParam("X-Reveal-Reason") String revealReason);
+
+    @GET
+    @Path("/customers/{customerId}/subscriptions")
+    Response subscriptions(
+            @PathParam("customerId") String customerId, @HeaderParam(ServiceAnswer.CONTACT_HEADER) UUID contactId);
 }

@@ -1,0 +1,102 @@
+package dk.flyt.gateway.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the customer page shows, read from the services: the agent's open contact, and within it the profile (CPR
+ * masked unless the agent gave a reason), the subscriptions, the account's balance and what staff did on the customer.
+ * Without a contact only the form that opens one.
+ */
+public record CustomerPage(
+        String customerId,
+        Contact contact,
+        Profile profile,
+        List<Line> subscriptions,
+        String balance,
+        List<AuditLine> audit,
+        String message,
+        Map<String, String> errors,
+        Map<String, String> form) {
+
+    public boolean hasContact() {
+        return contact != null;
+    }
+
+    /** The agent's open contact with the customer. */
+    public record Contact(String id, String channel, String reason, String closesAt) {
+        static Contact of(JsonNode c) {
+            return new Contact(
+                    c.path("id").asText(),
+                    c.path("channel").asText(),
+                    c.path("reason").asText(),
+                    c.path("closesAt").asText());
+        }
+    }
+
+    /** The profile; {@code cprMasked} false only right after the agent gave a reason to see it. */
+    public record Profile(
+            String name,
+            String kind,
+            String cpr,
+            boolean cprMasked,
+            String email,
+            String contactNumber,
+            String address) {
+        static Profile of(JsonNode c) {
+            String address = String.join(
+                            ", ",
+                            c.path("street").asText(""),
+                            (c.path("postalCode").asText("") + " "
+                                            + c.path("city").asText(""))
+                                    .strip())
+                    .replaceAll("^, |, $", "");
+            return new Profile(
+                    c.path("name").asText(""),
+                    c.path("kind").asText(""),
+                    c.path("cpr").isNull() ? "" : c.path("cpr").asText(""),
+                    c.path("cprMasked").asBoolean(true),
+                    c.path("email").asText(""),
+                    c.path("contactNumber").asText(""),
+                    address);
+        }
+    }
+
+    /** One subscription: state, plan, binding end, number and SIM. */
+    public record Line(
+            String id, String number, String iccid, String plan, String status, String bindingEndsOn, String since) {
+        static Line of(JsonNode s) {
+            return new Line(
+                    s.path("id").asText(),
+                    s.path("number").asText("–"),
+                    s.path("iccid").asText("–"),
+                    s.path("plan").asText(""),
+                    s.path("status").asText(""),
+                    s.path("bindingEndsOn").isNull()
+                            ? "ingen binding"
+                            : s.path("bindingEndsOn").asText("ingen binding"),
+                    s.path("activatedOn").isNull() ? "" : s.path("activatedOn").asText(""));
+        }
+    }
+
+    /** One audit line as the page shows it. */
+    public record AuditLine(String at, String service, String action, String actor, String contact, String reason) {
+        static AuditLine of(JsonNode e) {
+            return new AuditLine(
+                    e.path("at").asText(""),
+                    e.path("service").asText(""),
+                    e.path("action").asText(""),
+                    e.path("actor").asText(""),
+                    e.path("contactId").asText(""),
+                    e.path("reason").isNull() ? "" : e.path("reason").asText(""));
+        }
+    }
+
+    /** An amount in øre as Danish kroner: {@code -25548} is {@code -255,48 kr}. */
+    static String kroner(long ore) {
+        long abs = Math.abs(ore);
+        return String.format(Locale.ROOT, "%s%d,%02d kr", ore < 0 ? "-" : "", abs / 100, abs % 100);
+    }
+}
