@@ -160,6 +160,25 @@ class GatewayTest {
     }
 
     @Test
+    void aBodyOverTheLimitIsRefusedBeforeItIsReadOrReachesAService() throws Exception {
+        int before = Upstreams.RECEIVED.get();
+        // the request declares 9 MB and sends none of it: the answer comes from the declared length alone
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream()
+                    .write(("POST /api/v1/orders HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + WEBSHOP
+                                    + "\r\nContent-Type: application/octet-stream\r\nContent-Length: "
+                                    + (9 * 1024 * 1024) + "\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(
+                            socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
+                    .readLine();
+            assertThat(status).startsWith("HTTP/1.1 413");
+        }
+        assertThat(Upstreams.RECEIVED.get()).isEqualTo(before);
+    }
+
+    @Test
     void afterFailuresInARowTheCircuitOpensAndClosesOnceTheServiceIsBack() throws Exception {
         Upstreams.stop("porting");
         try {

@@ -172,6 +172,8 @@ public final class LocalStack {
     private ServiceProcess gateway() {
         Map<String, String> p = new java.util.HashMap<>();
         p.put("quarkus.profile", "dev");
+        // the local stack is for this machine: the gateway listens on loopback too
+        p.put("quarkus.http.host", "127.0.0.1");
         p.put("quarkus.oidc.auth-server-url", issuer());
         p.put("flyt.gateway.routes.subscription.upstream", "http://127.0.0.1:" + subscriptionPort);
         p.put("flyt.gateway.routes.porting.upstream", "http://127.0.0.1:" + portingPort);

@@ -29,6 +29,9 @@ public final class ServiceSettings {
             String module, String jdbcUrl, String kafka, String issuer, String hubUrl, String hubClientSecret) {
         Map<String, String> p = new HashMap<>();
         p.put("quarkus.profile", "dev");
+        // on this machine only: programs reach the services through the gateway; the clock command on loopback
+        p.put("quarkus.http.host", "127.0.0.1");
+        p.put("quarkus.management.host", "127.0.0.1");
         p.put("quarkus.datasource.jdbc.url", jdbcUrl);
         p.put("quarkus.datasource.username", "postgres");
         p.put("quarkus.datasource.password", "postgres");

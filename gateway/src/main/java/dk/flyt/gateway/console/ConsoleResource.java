@@ -132,7 +132,9 @@ public class ConsoleResource {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("channel", channel == null ? "" : channel);
         form.put("reason", reason == null ? "" : reason);
-        return page(customerId, null, answer.detail(), answer.fieldErrors(), form, answer.status());
+        // a problem that names its fields is shown next to them; only one that names none stands above the form
+        Map<String, String> fields = answer.fieldErrors();
+        return page(customerId, null, fields.isEmpty() ? answer.detail() : null, fields, form, answer.status());
     }
 
     @POST

@@ -32,7 +32,7 @@ public record CustomerPage(
                     c.path("id").asText(),
                     c.path("channel").asText(),
                     c.path("reason").asText(),
-                    c.path("closesAt").asText());
+                    local(c.path("closesAt").asText()));
         }
     }
 
@@ -85,12 +85,25 @@ public record CustomerPage(
     public record AuditLine(String at, String service, String action, String actor, String contact, String reason) {
         static AuditLine of(JsonNode e) {
             return new AuditLine(
-                    e.path("at").asText(""),
+                    local(e.path("at").asText("")),
                     e.path("service").asText(""),
                     e.path("action").asText(""),
                     e.path("actor").asText(""),
                     e.path("contactId").asText(""),
                     e.path("reason").isNull() ? "" : e.path("reason").asText(""));
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter DANISH = java.time.format.DateTimeFormatter.ofPattern(
+                    "dd-MM-yyyy HH:mm:ss", Locale.ROOT)
+            .withZone(java.time.ZoneId.of("Europe/Copenhagen"));
+
+    /** An instant as agents read it: Copenhagen time, {@code 06-12-2026 12:29:22}; what is not an instant as it is. */
+    static String local(String instant) {
+        try {
+            return DANISH.format(java.time.Instant.parse(instant));
+        } catch (java.time.format.DateTimeParseException notAnInstant) {
+            return instant;
         }
     }
 
