@@ -78,6 +78,39 @@ class CustomerSearchTest {
     }
 
     @Test
+    void R_DATA_02_aCustomersWholeTimelineIsReadByTheCustomerOrByAnAgentInAContact() {
+        JsonNode order = Shop.placed(Shop.order(Shop.customer(Shop.cpr()), List.of(Shop.newLine("BASIC", 0))));
+        String id = order.get("customerId").asText();
+        List<String> whats = given().auth()
+                .oauth2(Tokens.customer(id))
+                .get("/api/v1/customers/{id}/timeline", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("what", String.class);
+        assertThat(whats).contains("ORDER_PLACED", "ORDER_APPROVED");
+        given().auth()
+                .oauth2(Tokens.customer("someone-else"))
+                .get("/api/v1/customers/{id}/timeline", id)
+                .then()
+                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(403), equalTo(404)));
+        given().auth()
+                .oauth2(Tokens.forRole("agent"))
+                .get("/api/v1/customers/{id}/timeline", id)
+                .then()
+                .statusCode(403);
+        assertThat(Agents.on(id)
+                        .get("/api/v1/customers/{id}/timeline", id)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("orderId", String.class))
+                .contains(order.get("id").asText());
+    }
+
+    @Test
     void nothingFoundIsAnEmptyListAndTextThatIsNoQueryIsA400NamingIt() {
         assertThat(search("nobody-" + System.nanoTime()).getList("$")).isEmpty();
         given().auth()

@@ -35,6 +35,7 @@ class RoleMatrixTest {
                 Map.entry("POST /api/v1/customers/{customerId}/consents/{consentId}/withdrawal", CUSTOMER_AGENT),
                 Map.entry("GET /api/v1/customers/{customerId}/orders", CUSTOMER_AGENT),
                 Map.entry("GET /api/v1/customers/{customerId}/subscriptions", CUSTOMER_AGENT),
+                Map.entry("GET /api/v1/customers/{customerId}/timeline", CUSTOMER_AGENT),
                 Map.entry("POST /api/v1/orders", Set.of("webshop", "agent", "customer")),
                 Map.entry("GET /api/v1/orders/{id}", Set.of("customer", "agent", "webshop")),
                 Map.entry("GET /api/v1/orders/{id}/timeline", CUSTOMER_AGENT),

@@ -86,7 +86,13 @@ class ConsoleBrowserTest {
             page.fill("#cprReason", "Kunden skal bekræfte sin identitet");
             page.click("#reveal-cpr button[type=submit]");
             assertThat(page.locator("#cpr")).hasText(cpr);
-            assertThat(page.locator("#audit")).containsText("CPR_REVEALED");
+            assertThat(page.locator("#timeline")).containsText("CPR_REVEALED");
+            // one timeline: the order's steps, the money and the staff's actions; narrowed to one kind on request
+            assertThat(page.locator("#timeline")).containsText("ORDER_APPROVED");
+            assertThat(page.locator("#timeline")).containsText("CONTACT_OPENED");
+            page.click("nav.filters >> text=Ordre");
+            assertThat(page.locator("#timeline")).containsText("ORDER_APPROVED");
+            assertThat(page.locator("#timeline")).not().containsText("CONTACT_OPENED");
             assertThat(page.url()).doesNotContain(cpr.substring(0, 6));
 
             page.click("a.logout");

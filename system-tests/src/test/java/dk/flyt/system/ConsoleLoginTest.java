@@ -123,6 +123,63 @@ class ConsoleLoginTest {
         assertThat(Browser.location(again)).startsWith(stack.issuer());
     }
 
+    @Test
+    void theSessionOutlivesItsTokensBecauseTheGatewayRefreshesThem() throws InterruptedException {
+        String gw = stack.gateway();
+        String admin = stack.adminToken();
+        String keycloak = stack.stack.keycloakUrl();
+        String client = given().baseUri(keycloak)
+                .auth()
+                .oauth2(admin)
+                .queryParam("clientId", "flyt-console")
+                .get("/admin/realms/flyt/clients")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("[0].id");
+        Map<String, Object> representation = given().baseUri(keycloak)
+                .auth()
+                .oauth2(admin)
+                .get("/admin/realms/flyt/clients/{id}", client)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("$");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> attributes = (Map<String, Object>) representation.get("attributes");
+        // the console's tokens live 10 s: well within the gateway's 60 s refresh margin from the start
+        attributes.put("access.token.lifespan", "10");
+        updateClient(keycloak, admin, client, representation);
+        try {
+            Browser browser = new Browser();
+            assertThat(login(browser, gw + "/console").statusCode()).isEqualTo(200);
+            Thread.sleep(12_000);
+            HttpResponse<String> later = browser.get(gw + "/console");
+            assertThat(later.statusCode())
+                    .as("past the first tokens' expiry the agent is still logged in: the gateway refreshed them")
+                    .isEqualTo(200);
+            assertThat(later.headers().allValues("Set-Cookie"))
+                    .as("the refreshed tokens are the new session cookie")
+                    .anyMatch(c -> c.startsWith("q_session"));
+        } finally {
+            // back to the realm's lifespan
+            attributes.put("access.token.lifespan", "3600");
+            updateClient(keycloak, admin, client, representation);
+        }
+    }
+
+    private static void updateClient(String keycloak, String admin, String id, Map<String, Object> representation) {
+        given().baseUri(keycloak)
+                .auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(representation)
+                .put("/admin/realms/flyt/clients/{id}", id)
+                .then()
+                .statusCode(204);
+    }
+
     /** From a console page to Keycloak's login page, the agent's credentials, and back: the page asked for. */
     static HttpResponse<String> login(Browser browser, String url) {
         HttpResponse<String> toProvider = browser.get(url);

@@ -21,4 +21,9 @@ public interface BillingApi {
     @Path("/accounts/{customerId}")
     Response account(
             @PathParam("customerId") String customerId, @HeaderParam(ServiceAnswer.CONTACT_HEADER) UUID contactId);
+
+    @GET
+    @Path("/accounts/{customerId}/entries")
+    Response entries(
+            @PathParam("customerId") String customerId, @HeaderParam(ServiceAnswer.CONTACT_HEADER) UUID contactId);
 }

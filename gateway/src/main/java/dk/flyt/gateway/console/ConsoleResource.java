@@ -13,11 +13,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,10 +108,11 @@ public class ConsoleResource {
                 .build();
     }
 
+    /** {@code vis}: the kind of timeline item to show only (ORDER, PORTING, SUBSCRIPTION, MONEY, STAFF). */
     @GET
     @Path("/customers/{customerId}")
-    public Response customer(@PathParam("customerId") String customerId) {
-        return page(customerId, null, null, Map.of(), Map.of(), 200);
+    public Response customer(@PathParam("customerId") String customerId, @QueryParam("vis") String shown) {
+        return page(customerId, null, null, Map.of(), Map.of(), 200, Timeline.Kind.named(shown));
     }
 
     /** Opens a contact with the customer (channel and reason); every later call on the customer names it. */
@@ -183,18 +184,38 @@ public class ConsoleResource {
             Map<String, String> errors,
             Map<String, String> form,
             int status) {
+        return page(customerId, revealReason, message, errors, form, status, Optional.empty());
+    }
+
+    private Response page(
+            String customerId,
+            String revealReason,
+            String message,
+            Map<String, String> errors,
+            Map<String, String> form,
+            int status,
+            Optional<Timeline.Kind> shown) {
         ServiceAnswer contacts = ServiceAnswer.call(SUBSCRIPTION, () -> subscription.contacts(customerId));
         if (!contacts.ok()) {
             return render(
                     contacts.status(),
                     new CustomerPage(
-                            customerId, null, null, List.of(), null, List.of(), contacts.detail(), Map.of(), Map.of()));
+                            customerId,
+                            null,
+                            null,
+                            List.of(),
+                            null,
+                            List.of(),
+                            "",
+                            contacts.detail(),
+                            Map.of(),
+                            Map.of()));
         }
         Optional<CustomerPage.Contact> open = openContact(contacts.body());
         if (open.isEmpty()) {
             return render(
                     status,
-                    new CustomerPage(customerId, null, null, List.of(), null, List.of(), message, errors, form));
+                    new CustomerPage(customerId, null, null, List.of(), null, List.of(), "", message, errors, form));
         }
         UUID contact = UUID.fromString(open.get().id());
         List<String> problems = new ArrayList<>();
@@ -208,13 +229,15 @@ public class ConsoleResource {
         String balance = account.ok()
                 ? CustomerPage.kroner(account.body().path("balance").asLong())
                 : account.status() == 404 ? "ingen konto endnu" : "kunne ikke læses (" + account.detail() + ")";
+        ServiceAnswer orders = read(SUBSCRIPTION, () -> subscription.timeline(customerId, contact), problems);
+        ServiceAnswer ledger = ServiceAnswer.call(BILLING, () -> billing.entries(customerId, contact));
         ServiceAnswer audit = read(SUBSCRIPTION, () -> subscription.audit(customerId, contact), problems);
         List<CustomerPage.Line> subscriptions = new ArrayList<>();
         lines.body().forEach(s -> subscriptions.add(CustomerPage.Line.of(s)));
-        List<CustomerPage.AuditLine> auditLines = new ArrayList<>();
-        audit.body().forEach(e -> auditLines.add(CustomerPage.AuditLine.of(e)));
-        // the service lists oldest first; the page shows the newest first
-        Collections.reverse(auditLines);
+        Timeline timeline = new Timeline().orders(orders.body()).staff(audit.body());
+        if (ledger.ok()) {
+            timeline.ledger(ledger.body());
+        }
         return render(
                 status,
                 new CustomerPage(
@@ -223,7 +246,8 @@ public class ConsoleResource {
                         profile.ok() ? CustomerPage.Profile.of(profile.body()) : null,
                         subscriptions,
                         balance,
-                        auditLines,
+                        timeline.items(shown),
+                        shown.map(Enum::name).orElse(""),
                         problems.isEmpty() ? null : String.join(" ", problems),
                         errors,
                         form));

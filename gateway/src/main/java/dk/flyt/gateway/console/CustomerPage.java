@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * What the customer page shows, read from the services: the agent's open contact, and within it the profile (CPR
- * masked unless the agent gave a reason), the subscriptions, the account's balance and what staff did on the customer.
+ * masked unless the agent gave a reason), the subscriptions, the account's balance and the merged {@link Timeline}
+ * ({@code shown}: the kind it is narrowed to, empty for all).
  * Without a contact only the form that opens one.
  */
 public record CustomerPage(
@@ -16,13 +17,19 @@ public record CustomerPage(
         Profile profile,
         List<Line> subscriptions,
         String balance,
-        List<AuditLine> audit,
+        List<Timeline.Item> timeline,
+        String shown,
         String message,
         Map<String, String> errors,
         Map<String, String> form) {
 
     public boolean hasContact() {
         return contact != null;
+    }
+
+    /** The kinds the timeline can be narrowed to. */
+    public List<Timeline.Kind> kinds() {
+        return List.of(Timeline.Kind.values());
     }
 
     /** The agent's open contact with the customer. */
@@ -78,19 +85,6 @@ public record CustomerPage(
                             ? "ingen binding"
                             : s.path("bindingEndsOn").asText("ingen binding"),
                     s.path("activatedOn").isNull() ? "" : s.path("activatedOn").asText(""));
-        }
-    }
-
-    /** One audit line as the page shows it. */
-    public record AuditLine(String at, String service, String action, String actor, String contact, String reason) {
-        static AuditLine of(JsonNode e) {
-            return new AuditLine(
-                    local(e.path("at").asText("")),
-                    e.path("service").asText(""),
-                    e.path("action").asText(""),
-                    e.path("actor").asText(""),
-                    e.path("contactId").asText(""),
-                    e.path("reason").isNull() ? "" : e.path("reason").asText(""));
         }
     }
 

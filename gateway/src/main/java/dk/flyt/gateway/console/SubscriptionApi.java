@@ -60,6 +60,11 @@ public interface SubscriptionApi {
             @HeaderParam("X-Reveal-Reason") String revealReason);
 
     @GET
+    @Path("/customers/{customerId}/timeline")
+    Response timeline(
+            @PathParam("customerId") String customerId, @HeaderParam(ServiceAnswer.CONTACT_HEADER) UUID contactId);
+
+    @GET
     @Path("/customers/{customerId}/subscriptions")
     Response subscriptions(
             @PathParam("customerId") String customerId, @HeaderParam(ServiceAnswer.CONTACT_HEADER) UUID contactId);

@@ -136,6 +136,22 @@ public class OrderResource {
         return timeline;
     }
 
+    @GET
+    @Path("/customers/{customerId}/timeline")
+    @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
+    @Operation(
+            summary = "Everything that happened to the customer's orders and subscriptions, in order",
+            description = "Order steps, the saga's steps, port cases as the saga saw them, subscription changes and"
+                    + " the money they caused; the newest 1,000 entries, oldest first. The customer's own, or an agent's"
+                    + " within a contact (audited).")
+    public List<TimelineView> customerTimeline(@PathParam("customerId") String customerId) {
+        caller.requireAccessToCustomer(customerId, "Customer");
+        audit.authorize(caller, customerId);
+        List<TimelineView> timeline = TimelineView.of(desk.timelineOfCustomer(customerId));
+        audit.record(caller, "CUSTOMER_TIMELINE_READ", customerId, null, null);
+        return timeline;
+    }
+
     public record AcceptanceRequest(@NotNull String token) {}
 
     @POST

@@ -43,6 +43,11 @@ public class OrderDesk {
         return records.timelineOfOrder(orderId);
     }
 
+    /** The customer's whole timeline (orders, sagas, port cases, subscriptions, money), the newest 1,000 entries. */
+    public List<Records.TimelineEntry> timelineOfCustomer(String customerId) {
+        return records.timelineOfCustomer(customerId, 1_000);
+    }
+
     public <T> T accept(UUID orderId, String customerId, String token, Function<OrderEntity, T> view) {
         saga.accept(orderId, customerId, token);
         return view.apply(orders.findById(orderId));

@@ -100,10 +100,20 @@ public class Records {
         return timelineWhere("subscription_id = ?1", subscriptionId);
     }
 
+    /** Everything of all the customer's orders and subscriptions, in order; the newest {@code limit} of it. */
+    public List<TimelineEntry> timelineOfCustomer(String customerId, int limit) {
+        return timelineWhere("customer_id = ?1", customerId, "ORDER BY id DESC LIMIT " + limit)
+                .reversed();
+    }
+
+    private List<TimelineEntry> timelineWhere(String where, Object id) {
+        return timelineWhere(where, id, "ORDER BY id");
+    }
+
     @SuppressWarnings("unchecked")
-    private List<TimelineEntry> timelineWhere(String where, UUID id) {
+    private List<TimelineEntry> timelineWhere(String where, Object id, String order) {
         List<Object[]> rows = em.createNativeQuery("SELECT id, order_id, subscription_id, at, source, what, detail"
-                        + " FROM timeline_entry WHERE " + where + " ORDER BY id")
+                        + " FROM timeline_entry WHERE " + where + " " + order)
                 .setParameter(1, id)
                 .getResultList();
         return rows.stream()
