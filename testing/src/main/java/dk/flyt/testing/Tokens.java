@@ -49,7 +49,8 @@ public final class Tokens {
 
     /** A token that expired an hour ago. */
     public static String expired(String role) {
-        long anHourAgo = java.time.Instant.now().getEpochSecond() - 3600;
+        // the provider signs with the wall clock, so the expiry is on the wall clock too
+        long anHourAgo = java.time.Clock.systemUTC().instant().getEpochSecond() - 3600;
         return fetch(
                 Servers.oidcIssuer(), role + "-client", Map.of("roles", role, "expires_at", String.valueOf(anHourAgo)));
     }

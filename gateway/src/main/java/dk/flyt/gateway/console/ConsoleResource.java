@@ -198,24 +198,11 @@ public class ConsoleResource {
         ServiceAnswer contacts = ServiceAnswer.call(SUBSCRIPTION, () -> subscription.contacts(customerId));
         if (!contacts.ok()) {
             return render(
-                    contacts.status(),
-                    new CustomerPage(
-                            customerId,
-                            null,
-                            null,
-                            List.of(),
-                            null,
-                            List.of(),
-                            "",
-                            contacts.detail(),
-                            Map.of(),
-                            Map.of()));
+                    contacts.status(), CustomerPage.withoutContact(customerId, contacts.detail(), Map.of(), Map.of()));
         }
         Optional<CustomerPage.Contact> open = openContact(contacts.body());
         if (open.isEmpty()) {
-            return render(
-                    status,
-                    new CustomerPage(customerId, null, null, List.of(), null, List.of(), "", message, errors, form));
+            return render(status, CustomerPage.withoutContact(customerId, message, errors, form));
         }
         UUID contact = UUID.fromString(open.get().id());
         List<String> problems = new ArrayList<>();

@@ -23,6 +23,12 @@ public record CustomerPage(
         Map<String, String> errors,
         Map<String, String> form) {
 
+    /** The page before a contact is open: the form that opens one, with what a refused attempt said. */
+    static CustomerPage withoutContact(
+            String customerId, String message, Map<String, String> errors, Map<String, String> form) {
+        return new CustomerPage(customerId, null, null, List.of(), null, List.of(), "", message, errors, form);
+    }
+
     public boolean hasContact() {
         return contact != null;
     }
