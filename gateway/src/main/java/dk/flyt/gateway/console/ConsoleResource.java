@@ -40,6 +40,8 @@ import org.jboss.resteasy.reactive.RestForm;
 public class ConsoleResource {
     private static final String SUBSCRIPTION = "Abonnementstjenesten";
     private static final String BILLING = "Faktureringen";
+    /** The whole timeline, not narrowed to one kind. */
+    private static final Optional<Timeline.Kind> ALL = Optional.empty();
 
     @Inject
     @IdToken
@@ -135,7 +137,7 @@ public class ConsoleResource {
         form.put("reason", reason == null ? "" : reason);
         // a problem that names its fields is shown next to them; only one that names none stands above the form
         Map<String, String> fields = answer.fieldErrors();
-        return page(customerId, null, fields.isEmpty() ? answer.detail() : null, fields, form, answer.status());
+        return page(customerId, null, fields.isEmpty() ? answer.detail() : null, fields, form, answer.status(), ALL);
     }
 
     @POST
@@ -146,7 +148,7 @@ public class ConsoleResource {
         if (answer.ok()) {
             return seeOther("/console/customers/" + customerId);
         }
-        return page(customerId, null, answer.detail(), Map.of(), Map.of(), answer.status());
+        return page(customerId, null, answer.detail(), Map.of(), Map.of(), answer.status(), ALL);
     }
 
     /**
@@ -164,9 +166,10 @@ public class ConsoleResource {
                     null,
                     Map.of("cprReason", "Skriv hvorfor du skal se CPR-nummeret."),
                     Map.of(),
-                    400);
+                    400,
+                    ALL);
         }
-        return page(customerId, reason.strip(), null, Map.of(), Map.of(), 200);
+        return page(customerId, reason.strip(), null, Map.of(), Map.of(), 200, ALL);
     }
 
     /** Where the provider sends the agent after logging out: no session is needed to see it. */
@@ -175,16 +178,6 @@ public class ConsoleResource {
     @PermitAll
     public TemplateInstance signedOut() {
         return Templates.signedOut();
-    }
-
-    private Response page(
-            String customerId,
-            String revealReason,
-            String message,
-            Map<String, String> errors,
-            Map<String, String> form,
-            int status) {
-        return page(customerId, revealReason, message, errors, form, status, Optional.empty());
     }
 
     private Response page(
