@@ -90,7 +90,7 @@ public class GatewayRoutes {
         router.route("/api/*").order(100).handler(rc -> proxy(rc, table, proxies, limiter, config));
         // the console's pages: after the login, limited per logged-in agent
         router.route("/console/*").order(100).handler(rc -> {
-            if (admitted(rc, limiter, config, group(rc.request().path(), config))) {
+            if (admitted(rc, limiter, config, rc.get(GROUP))) {
                 rc.next();
             }
         });
@@ -98,6 +98,7 @@ public class GatewayRoutes {
 
     private static final String CORRELATION = "flyt.correlation";
     private static final String UPSTREAM = "flyt.upstream";
+    private static final String GROUP = "flyt.group";
 
     private void observe(RoutingContext rc, GatewayConfig config, MeterRegistry meters) {
         long start = System.nanoTime();
@@ -105,10 +106,12 @@ public class GatewayRoutes {
         rc.put(CORRELATION, correlation);
         HttpServerRequest request = rc.request();
         String path = request.path();
+        // the route group once per request: the limits and the access log read it
+        String group = group(path, config);
+        rc.put(GROUP, group);
         rc.addHeadersEndHandler(v -> securityHeaders(rc));
         rc.addEndHandler(v -> {
             long nanos = System.nanoTime() - start;
-            String group = group(path, config);
             String upstream = rc.get(UPSTREAM) == null ? "none" : rc.get(UPSTREAM);
             int status = rc.response().getStatusCode();
             Timer.builder("flyt_gateway_requests")
@@ -140,7 +143,7 @@ public class GatewayRoutes {
             return;
         }
         rc.put(UPSTREAM, upstream.get().name());
-        if (!admitted(rc, limiter, config, group(path, config))) {
+        if (!admitted(rc, limiter, config, rc.get(GROUP))) {
             return;
         }
         var headers = request.headers();
