@@ -230,6 +230,75 @@ class SubscriptionLifecycleTest {
     }
 
     @Test
+    void anActionSentTwiceWithOneIdempotencyKeyIsDoneOnceAndAnsweredAlike() throws Exception {
+        clock.set(Instant.parse("2026-11-16T09:00:00Z"));
+        Line l = active("MOBILE_10GB", 0);
+        String key = UUID.randomUUID().toString();
+        java.util.concurrent.Callable<io.restassured.response.Response> block = () -> given().auth()
+                .oauth2(Tokens.customer(l.customerId()))
+                .header("Idempotency-Key", key)
+                .when()
+                .post("/api/v1/subscriptions/{id}/block", l.subscriptionId());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(block);
+            var second = pool.submit(block);
+            io.restassured.response.Response a = first.get();
+            io.restassured.response.Response b = second.get();
+            assertThat(List.of(a.statusCode(), b.statusCode())).containsExactly(200, 200);
+            assertThat(a.jsonPath().getString("status")).isEqualTo("BLOCKED");
+            assertThat(b.jsonPath().getString("status")).isEqualTo("BLOCKED");
+            assertThat(List.of(a.header("Idempotent-Replayed"), String.valueOf(b.header("Idempotent-Replayed"))))
+                    .as("one of the two was answered from the first")
+                    .contains("true");
+        } finally {
+            pool.shutdown();
+        }
+        io.restassured.response.Response later = block.call();
+        assertThat(later.statusCode()).isEqualTo(200);
+        assertThat(later.header("Idempotent-Replayed")).isEqualTo("true");
+        String timeline = given().auth()
+                .oauth2(Tokens.customer(l.customerId()))
+                .when()
+                .get("/api/v1/subscriptions/{id}/timeline", l.subscriptionId())
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(Shop.read(timeline).findValuesAsText("what").stream()
+                        .filter(w -> w.toLowerCase(java.util.Locale.ROOT).contains("block"))
+                        .count())
+                .as("blocked once")
+                .isEqualTo(1);
+        // without the key the second block is refused: it is blocked already
+        given().auth()
+                .oauth2(Tokens.customer(l.customerId()))
+                .when()
+                .post("/api/v1/subscriptions/{id}/block", l.subscriptionId())
+                .then()
+                .statusCode(409);
+        // the key names one request: another action with it is the client's mistake
+        given().auth()
+                .oauth2(Tokens.customer(l.customerId()))
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(Map.of())
+                .when()
+                .post("/api/v1/subscriptions/{id}/unblock", l.subscriptionId())
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+        given().auth()
+                .oauth2(Tokens.customer(l.customerId()))
+                .header("Idempotency-Key", "not a key")
+                .when()
+                .post("/api/v1/subscriptions/{id}/block", l.subscriptionId())
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+    }
+
+    @Test
     void R_POUT_02_R_POUT_05_aCompletedPortOutEndsTheSubscriptionAndARevertedOneReopensIt() {
         clock.set(Instant.parse("2026-11-16T09:00:00Z"));
         Line l = active("MOBILE_10GB", 0);

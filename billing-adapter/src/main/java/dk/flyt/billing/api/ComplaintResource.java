@@ -3,6 +3,8 @@ package dk.flyt.billing.api;
 import dk.flyt.billing.application.Complaints;
 import dk.flyt.billing.persistence.AccountRepository;
 import dk.flyt.contracts.Roles;
+import dk.flyt.platform.idempotency.IdempotencyFilter;
+import dk.flyt.platform.idempotency.Idempotent;
 import dk.flyt.platform.problem.ProblemException;
 import dk.flyt.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,6 +25,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -63,6 +67,8 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AGENT)
     @Operation(summary = "Open a complaint; the disputed amount is not collected until it is decided")
+    @Idempotent
+    @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public Response open(@PathParam("customerId") String customerId, @Valid @NotNull OpenComplaint body, UriInfo uri) {
         accounts.findByIdOptional(customerId).orElseThrow(() -> ProblemException.notFound("Account"));
         audit.authorize(caller, customerId);
@@ -87,6 +93,8 @@ public class ComplaintResource {
     @Path("/{id}/acknowledgement")
     @RolesAllowed(Roles.AGENT)
     @Operation(summary = "The customer was told the complaint is received (within 14 days)")
+    @Idempotent
+    @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public Complaints.Complaint acknowledge(@PathParam("customerId") String customerId, @PathParam("id") String id) {
         audit.authorize(caller, customerId);
         Complaints.Complaint c = complaints.acknowledge(customerId, id, caller.subject());
@@ -98,6 +106,8 @@ public class ComplaintResource {
     @Path("/{id}/special")
     @RolesAllowed(Roles.AGENT)
     @Operation(summary = "Mark the complaint a special case: 6 months from its opening to decide it")
+    @Idempotent
+    @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public Complaints.Complaint special(@PathParam("customerId") String customerId, @PathParam("id") String id) {
         audit.authorize(caller, customerId);
         Complaints.Complaint c = complaints.markSpecial(customerId, id);
@@ -113,6 +123,8 @@ public class ComplaintResource {
             summary = "Decide the complaint",
             description = "UPHELD credits the account (the disputed amount, or credit if given);"
                     + " REJECTED releases the amount to collection.")
+    @Idempotent
+    @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public Complaints.Complaint decide(
             @PathParam("customerId") String customerId, @PathParam("id") String id, @Valid @NotNull Decision body) {
         audit.authorize(caller, customerId);

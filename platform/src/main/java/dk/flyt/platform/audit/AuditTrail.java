@@ -2,6 +2,7 @@ package dk.flyt.platform.audit;
 
 import dk.flyt.contracts.audit.AuditEvents.AuditRecorded;
 import dk.flyt.platform.security.Caller;
+import dk.flyt.platform.sql.SqlTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
@@ -90,7 +91,7 @@ public class AuditTrail {
                         INSERT INTO audit_entry (at, service, actor, action, customer_id, target, reason, contact_id)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id
                         """)
-                .setParameter(1, Contacts.utc(at))
+                .setParameter(1, SqlTime.utc(at))
                 .setParameter(2, service)
                 .setParameter(3, caller.subject())
                 .setParameter(4, action)
@@ -128,7 +129,7 @@ public class AuditTrail {
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                         ON CONFLICT (service, source_id) WHERE source_id IS NOT NULL DO NOTHING
                         """)
-                .setParameter(1, Contacts.utc(e.at()))
+                .setParameter(1, SqlTime.utc(e.at()))
                 .setParameter(2, e.service())
                 .setParameter(3, e.actor())
                 .setParameter(4, e.action())

@@ -1,11 +1,10 @@
 package dk.flyt.platform.audit;
 
+import dk.flyt.platform.sql.SqlTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,7 +50,7 @@ public class Contacts {
                 .setParameter(3, agent)
                 .setParameter(4, channel)
                 .setParameter(5, reason)
-                .setParameter(6, utc(at))
+                .setParameter(6, SqlTime.utc(at))
                 .executeUpdate();
     }
 
@@ -61,7 +60,7 @@ public class Contacts {
         return em.createNativeQuery(
                                 "UPDATE contact SET closed_at = ?2, closed_why = ?3 WHERE id = ?1 AND closed_at IS NULL")
                         .setParameter(1, id)
-                        .setParameter(2, utc(at))
+                        .setParameter(2, SqlTime.utc(at))
                         .setParameter(3, why)
                         .executeUpdate()
                 == 1;
@@ -73,7 +72,7 @@ public class Contacts {
         em.createNativeQuery("UPDATE contact SET last_activity_at = GREATEST(last_activity_at, ?2)"
                         + " WHERE id = ?1 AND closed_at IS NULL")
                 .setParameter(1, id)
-                .setParameter(2, utc(at))
+                .setParameter(2, SqlTime.utc(at))
                 .executeUpdate();
     }
 
@@ -95,7 +94,7 @@ public class Contacts {
         return rows(
                 "SELECT " + COLUMNS + " FROM contact WHERE closed_at IS NULL AND last_activity_at < ?1"
                         + " ORDER BY last_activity_at LIMIT " + max + " FOR UPDATE SKIP LOCKED",
-                utc(cutoff));
+                SqlTime.utc(cutoff));
     }
 
     @SuppressWarnings("unchecked")
@@ -114,9 +113,5 @@ public class Contacts {
                         r[7] == null ? null : SqlTime.instant(r[7]),
                         (String) r[8]))
                 .toList();
-    }
-
-    static OffsetDateTime utc(Instant at) {
-        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 }

@@ -153,7 +153,8 @@ public class ProblemMappers {
                 List.of()));
     }
 
-    static Response respond(Problem problem) {
+    /** The problem as the answer to a request. */
+    public static Response respond(Problem problem) {
         return Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)
                 .entity(problem)

@@ -2,6 +2,8 @@ package dk.flyt.porting.api;
 
 import dk.flyt.contracts.Roles;
 import dk.flyt.platform.audit.AuditTrail;
+import dk.flyt.platform.idempotency.IdempotencyFilter;
+import dk.flyt.platform.idempotency.Idempotent;
 import dk.flyt.platform.problem.ProblemException;
 import dk.flyt.platform.security.Caller;
 import dk.flyt.porting.application.CompensationService;
@@ -25,6 +27,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Compensation for porting faults (R-COMP-01..05): granted automatically for late ports, or claimed by an agent. */
@@ -97,6 +101,8 @@ public class CompensationResource {
                     + " earlier grant when the case was compensated for the kind already (automatically or by a claim);"
                     + " 422 naming the field when the case is not the customer's, the kind or the dates do not fit the"
                     + " case, the fault is not fixed, or the claim is later than 30 days after the fix. Audited.")
+    @Idempotent
+    @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public Response claim(@Valid @NotNull ClaimRequest r) {
         audit.authorize(caller, r.customerId());
         CompensationService.Granted g;

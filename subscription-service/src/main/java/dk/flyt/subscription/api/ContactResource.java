@@ -4,6 +4,8 @@ import dk.flyt.contracts.Roles;
 import dk.flyt.platform.audit.AuditTrail;
 import dk.flyt.platform.audit.ContactGuard;
 import dk.flyt.platform.audit.Contacts;
+import dk.flyt.platform.idempotency.IdempotencyFilter;
+import dk.flyt.platform.idempotency.Idempotent;
 import dk.flyt.platform.security.Caller;
 import dk.flyt.subscription.application.ContactService;
 import dk.flyt.subscription.domain.ServiceChannel;
@@ -26,6 +28,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -90,6 +94,8 @@ public class ContactResource {
             description = "For an existing customer (404 otherwise). 201 with the contact; send its id in the"
                     + " Flyt-Contact-Id header of every call on the customer's data, in every service. It closes"
                     + " after flyt.contacts.idle-close (30 minutes) without any such call.")
+    @Idempotent
+    @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public Response open(
             @PathParam("customerId") String customerId, @Valid @NotNull ContactRequest request, UriInfo uri) {
         Contacts.Contact c = contacts.open(customerId, caller.subject(), request.channel(), request.reason());

@@ -2,6 +2,8 @@ package dk.flyt.subscription.api;
 
 import dk.flyt.contracts.Roles;
 import dk.flyt.platform.audit.AuditTrail;
+import dk.flyt.platform.idempotency.IdempotencyFilter;
+import dk.flyt.platform.idempotency.Idempotent;
 import dk.flyt.platform.security.Caller;
 import dk.flyt.subscription.api.OrderViews.OrderView;
 import dk.flyt.subscription.api.OrderViews.TimelineView;
@@ -25,6 +27,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Checkout, acceptance, fulfilment callbacks, port-in corrections, withdrawal and the order timeline. */
@@ -184,6 +188,8 @@ public class OrderResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
     @Operation(summary = "Correct the number or donor ICCID of a rejected port-in and send it again")
+    @Idempotent
+    @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public OrderView correct(@PathParam("id") UUID id, @PathParam("lineId") UUID lineId, PortInCorrection correction) {
         PortInCorrection c = correction == null ? new PortInCorrection(null, null) : correction;
         audit.authorize(caller, desk.read(id, onlyFor(), o -> o.customerId));
@@ -203,6 +209,8 @@ public class OrderResource {
     @Operation(
             summary = "Withdraw from the order within the deadline (R-WDR-01..07)",
             description = "Without lineIds the whole order; an order with a device only as a whole (R-WDR-02).")
+    @Idempotent
+    @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public WithdrawalView withdraw(@PathParam("id") UUID id, WithdrawalRequest request) {
         String customerId = desk.read(id, onlyFor(), o -> o.customerId);
         audit.authorize(caller, customerId);

@@ -2,6 +2,8 @@ package dk.flyt.subscription.api;
 
 import dk.flyt.contracts.Roles;
 import dk.flyt.platform.audit.AuditTrail;
+import dk.flyt.platform.idempotency.IdempotencyFilter;
+import dk.flyt.platform.idempotency.Idempotent;
 import dk.flyt.platform.problem.ProblemException;
 import dk.flyt.platform.security.Caller;
 import dk.flyt.subscription.api.OrderViews.TimelineView;
@@ -28,6 +30,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Subscriptions: reading, plan changes, cancellation, block, usage, ownership transfer and the timeline. */
@@ -155,6 +159,8 @@ public class SubscriptionResource {
             description = "Immediate for a plan with streaming or away from Basic, otherwise from the next 1st;"
                     + " at most once per calendar month; during binding only to the same type at the same or a"
                     + " higher price. The response gives the effective date.")
+    @Idempotent
+    @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public Response changePlan(@PathParam("id") UUID id, PlanChangeRequest request) {
         SubscriptionEntity s = owned(id);
         PlanChangeEntity c = lifecycle.changePlan(id, request == null ? null : request.planCode(), caller.actor());
@@ -166,6 +172,8 @@ public class SubscriptionResource {
     @Path("/subscriptions/{id}/plan-changes/{changeId}")
     @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
     @Operation(summary = "Cancel a scheduled plan change before it takes effect (R-SUB-04)")
+    @Idempotent
+    @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public PlanChangeView cancelPlanChange(@PathParam("id") UUID id, @PathParam("changeId") UUID changeId) {
         SubscriptionEntity s = owned(id);
         PlanChangeEntity c = lifecycle.cancelPlanChange(id, changeId, caller.actor());
@@ -183,6 +191,8 @@ public class SubscriptionResource {
             summary = "Give notice (R-SUB-07/08)",
             description = "Only the agreement holder (or an agent for them). 30 days' notice; with binding never"
                     + " before the binding ends. The response gives the end date.")
+    @Idempotent
+    @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public SubscriptionView cancel(@PathParam("id") UUID id, CancellationRequest request) {
         SubscriptionEntity s = owned(id);
         lifecycle.cancel(id, request == null ? null : request.endOn(), caller.actor());
@@ -194,6 +204,8 @@ public class SubscriptionResource {
     @Path("/subscriptions/{id}/block")
     @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
     @Operation(summary = "Block a lost or stolen SIM at once; 112 stays reachable (R-SUB-10)")
+    @Idempotent
+    @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public SubscriptionView block(@PathParam("id") UUID id) {
         SubscriptionEntity s = owned(id);
         lifecycle.block(id, caller.actor());
@@ -208,6 +220,8 @@ public class SubscriptionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
     @Operation(summary = "Open a blocked line again, optionally on a new SIM (49 kr, R-SUB-10)")
+    @Idempotent
+    @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public SubscriptionView unblock(@PathParam("id") UUID id, UnblockRequest request) {
         SubscriptionEntity s = owned(id);
         lifecycle.unblock(id, request == null ? null : request.newSimIccid(), caller.actor());
@@ -279,6 +293,8 @@ public class SubscriptionResource {
             summary = "Offer the subscription to a new owner (R-SUB-09)",
             description = "Not during binding; the new owner 18+, Danish address, another e-mail, credit-checked;"
                     + " they have 48 hours to accept through the link sent to them.")
+    @Idempotent
+    @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public Response requestTransfer(@PathParam("id") UUID id, TransferRequest request) {
         SubscriptionEntity s = owned(id);
         if (request == null) {
