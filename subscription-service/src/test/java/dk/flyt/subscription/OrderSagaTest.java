@@ -170,6 +170,7 @@ class OrderSagaTest {
         assertThat(o.get("lines").get(0).get("step").asText()).isEqualTo("PORT_REJECTED");
         assertThat(o.get("lines").get(0).get("rejectCode").asText()).isEqualTo("ICCID_MISMATCH");
         assertThat(o.get("lines").get(0).get("actionRequired").asBoolean()).isTrue();
+        assertThat(waiting()).as("the agents' queue shows it").contains(p.orderId());
 
         given().auth()
                 .oauth2(Tokens.customer(p.customerId()))
@@ -191,6 +192,7 @@ class OrderSagaTest {
                 .statusCode(200)
                 .body("status", equalTo("IN_PROGRESS"))
                 .body("lines[0].step", equalTo("PORT_REQUESTED"));
+        assertThat(waiting()).as("corrected, it leaves the queue").doesNotContain(p.orderId());
         List<JsonNode> requests =
                 Shop.records(Topics.PORTING_COMMANDS, "RequestPortIn", p.orderId(), l -> l.size() >= 2);
         assertThat(requests).hasSize(2);
@@ -207,6 +209,44 @@ class OrderSagaTest {
                 .post("/api/v1/orders/{o}/lines/{l}/port-in-correction", p.orderId(), p.lineId())
                 .then()
                 .statusCode(409);
+    }
+
+    /** The ids of the orders in the agents' queue (ACTION_REQUIRED). */
+    private static List<String> waiting() {
+        return given().auth()
+                .oauth2(Tokens.forRole("agent"))
+                .queryParam("status", "ACTION_REQUIRED")
+                .queryParam("limit", 500)
+                .when()
+                .get("/api/v1/orders")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("id", String.class);
+    }
+
+    @Test
+    void theAgentsQueueAsksForAWaitingStateByName() {
+        for (String bad : new String[] {"", "COMPLETED", "nonsense"}) {
+            given().auth()
+                    .oauth2(Tokens.forRole("agent"))
+                    .queryParam("status", bad)
+                    .when()
+                    .get("/api/v1/orders")
+                    .then()
+                    .statusCode(400)
+                    .body("errors[0].field", equalTo("status"));
+        }
+        given().auth()
+                .oauth2(Tokens.forRole("agent"))
+                .queryParam("status", "ACTION_REQUIRED")
+                .queryParam("limit", 0)
+                .when()
+                .get("/api/v1/orders")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
     }
 
     @Test

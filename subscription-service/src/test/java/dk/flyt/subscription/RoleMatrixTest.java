@@ -37,6 +37,7 @@ class RoleMatrixTest {
                 Map.entry("GET /api/v1/customers/{customerId}/subscriptions", CUSTOMER_AGENT),
                 Map.entry("GET /api/v1/customers/{customerId}/timeline", CUSTOMER_AGENT),
                 Map.entry("POST /api/v1/orders", Set.of("webshop", "agent", "customer")),
+                Map.entry("GET /api/v1/orders", Set.of("agent")),
                 Map.entry("GET /api/v1/orders/{id}", Set.of("customer", "agent", "webshop")),
                 Map.entry("GET /api/v1/orders/{id}/timeline", CUSTOMER_AGENT),
                 Map.entry("POST /api/v1/orders/{id}/acceptance", Set.of("customer")),

@@ -4,6 +4,7 @@ import dk.flyt.contracts.Roles;
 import dk.flyt.platform.audit.AuditTrail;
 import dk.flyt.platform.idempotency.IdempotencyFilter;
 import dk.flyt.platform.idempotency.Idempotent;
+import dk.flyt.platform.problem.ProblemException;
 import dk.flyt.platform.security.Caller;
 import dk.flyt.subscription.api.OrderViews.OrderView;
 import dk.flyt.subscription.api.OrderViews.TimelineView;
@@ -11,15 +12,18 @@ import dk.flyt.subscription.application.CheckoutService;
 import dk.flyt.subscription.application.OrderDesk;
 import dk.flyt.subscription.application.WithdrawalService;
 import dk.flyt.subscription.domain.OrderDraft;
+import dk.flyt.subscription.domain.OrderStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -116,6 +120,38 @@ public class OrderResource {
         });
         audit.record(caller, "ORDER_READ", view.customerId(), id.toString(), null);
         return view;
+    }
+
+    /** What the agents' queue may ask for: the states in which an order waits for a person. */
+    static final java.util.Set<OrderStatus> WAITING =
+            java.util.EnumSet.of(OrderStatus.ACTION_REQUIRED, OrderStatus.PENDING_CREDIT_CHECK);
+
+    @GET
+    @Path("/orders")
+    @RolesAllowed(Roles.AGENT)
+    @Operation(
+            summary = "The orders that wait for a person, across customers (the agents' queue)",
+            description = "status ACTION_REQUIRED (a rejected or failed port-in to correct) or PENDING_CREDIT_CHECK"
+                    + " (the bureau has not answered yet); the longest unchanged first, at most limit (1 to 500,"
+                    + " 100 by default). Ids, states and line steps only: no customer's personal data.")
+    public List<OrderView> waiting(
+            @QueryParam("status") String status, @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (status == null || status.isBlank()) {
+            throw ProblemException.badRequest("status", "is required: one of " + WAITING);
+        }
+        OrderStatus s;
+        try {
+            s = OrderStatus.valueOf(status.strip());
+        } catch (IllegalArgumentException e) {
+            s = null;
+        }
+        if (s == null || !WAITING.contains(s)) {
+            throw ProblemException.badRequest("status", "must be one of " + WAITING);
+        }
+        if (limit < 1 || limit > 500) {
+            throw ProblemException.badRequest("limit", "must be from 1 to 500");
+        }
+        return desk.inStatus(s, limit, this::view);
     }
 
     @GET

@@ -38,6 +38,12 @@ public class OrderDesk {
         return orders.ofCustomer(customerId).stream().map(view).toList();
     }
 
+    /** Orders in {@code status} across customers, the longest unchanged first. */
+    public <T> List<T> inStatus(
+            dk.flyt.subscription.domain.OrderStatus status, int limit, Function<OrderEntity, T> view) {
+        return orders.inStatus(status, limit).stream().map(view).toList();
+    }
+
     public List<Records.TimelineEntry> timeline(UUID orderId, String onlyFor) {
         find(orderId, onlyFor);
         return records.timelineOfOrder(orderId);
