@@ -111,6 +111,15 @@ class CompensationApiTest {
 
     /** A claim by an agent within a contact with the body's customer (R-DATA-02), as the console files it. */
     private static ValidatableResponse claim(String body) {
+        return send("/api/v1/compensations", body);
+    }
+
+    /** What the claim would grant, as the console shows it before the agent confirms. */
+    private static ValidatableResponse quote(String body) {
+        return send("/api/v1/compensations/quotes", body);
+    }
+
+    private static ValidatableResponse send(String path, String body) {
         String customer;
         try {
             customer = new com.fasterxml.jackson.databind.ObjectMapper()
@@ -123,11 +132,7 @@ class CompensationApiTest {
         var agent = customer == null || customer.isBlank()
                 ? given().auth().oauth2(Tokens.forRole("agent"))
                 : Agents.announcedOn(customer);
-        return agent.contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/v1/compensations")
-                .then();
+        return agent.contentType(ContentType.JSON).body(body).when().post(path).then();
     }
 
     private static String body(String kind, String customer, String caseId, String started, String fixed) {
@@ -149,6 +154,10 @@ class CompensationApiTest {
     void R_COMP_02_aDelayClaimIsReckonedFromTheCasesAgreedDate(String agreed, String worked, int ore) {
         String customer = "cust-" + UUID.randomUUID();
         String caseId = completedPortIn(customer, agreed, worked);
+        quote(body("DELAYED_PORT", customer, caseId, null, null))
+                .statusCode(200)
+                .body("amount", equalTo(ore))
+                .body("grantedBefore", equalTo(null));
         claim(body("DELAYED_PORT", customer, caseId, null, null))
                 .statusCode(201)
                 .body("amount", equalTo(ore))
@@ -179,6 +188,13 @@ class CompensationApiTest {
         claim(body("DELAYED_PORT", customer, caseId, null, null))
                 .statusCode(422)
                 .body("errors[0].field", equalTo("kind"));
+        quote(body("DELAYED_PORT", customer, caseId, null, null))
+                .statusCode(422)
+                .body("errors[0].field", equalTo("kind"));
+        quote(body("WRONGFUL_PORT", customer, caseId, null, "2026-11-26T10:00"))
+                .statusCode(200)
+                .body("amount", equalTo(50_000))
+                .body("grantedBefore.amount", equalTo(50_000));
     }
 
     @Test

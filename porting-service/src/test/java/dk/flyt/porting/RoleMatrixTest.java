@@ -26,6 +26,7 @@ class RoleMatrixTest {
                 Map.entry("GET /api/v1/interop/parked", Set.of("agent")),
                 Map.entry("GET /api/v1/compensations", Set.of("agent", "customer")),
                 Map.entry("POST /api/v1/compensations", Set.of("agent")),
+                Map.entry("POST /api/v1/compensations/quotes", Set.of("agent")),
                 Map.entry("GET /api/v1/customers/{customerId}/audit", Set.of("agent")),
                 Map.entry("GET /api/v1/clock", Set.of("clock-admin")),
                 Map.entry("PUT /api/v1/clock", Set.of("clock-admin")),

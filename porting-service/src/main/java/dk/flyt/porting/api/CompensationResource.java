@@ -125,6 +125,39 @@ public class CompensationResource {
                 .build();
     }
 
+    /** {@code amount} in øre: what a claim with the same body would grant; {@code grantedBefore} its earlier grant. */
+    public record QuoteView(
+            CompensationKind kind,
+            String caseId,
+            String number,
+            Instant faultStartedAt,
+            Instant faultFixedAt,
+            long amount,
+            CompensationView grantedBefore) {}
+
+    @POST
+    @Path("/quotes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.AGENT)
+    @Operation(
+            summary = "What a claim would grant, before it is filed (R-COMP-01..04)",
+            description = "The same body as a claim; nothing is granted. 200 with the amount the rules give and the"
+                    + " dates it is worked out from (defaulted to the case's own), and the earlier grant when the case was"
+                    + " compensated for the kind already; 422 naming the field for what a claim would be refused for.")
+    public QuoteView quote(@Valid @NotNull ClaimRequest r) {
+        audit.authorize(caller, r.customerId());
+        CompensationService.Quote q =
+                service.quote(r.kind(), r.customerId(), r.caseId(), r.faultStartedAt(), r.faultFixedAt());
+        return new QuoteView(
+                q.kind(),
+                q.caseId(),
+                q.number(),
+                q.faultStartedAt(),
+                q.faultFixedAt(),
+                q.grantedBefore().map(c -> c.amountOre).orElse(q.amountOre()),
+                q.grantedBefore().map(c -> CompensationView.of(c, true)).orElse(null));
+    }
+
     @GET
     @RolesAllowed({Roles.AGENT, Roles.CUSTOMER})
     @Transactional

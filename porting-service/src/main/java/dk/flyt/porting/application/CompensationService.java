@@ -62,6 +62,19 @@ public class CompensationService {
     private record PortCase(String number, Instant windowStart, Instant windowEnd, java.time.LocalDate agreedDate) {}
 
     /**
+     * What a claim would grant, worked out as {@link #claim} does and changing nothing: the dates (defaulted to the
+     * case's own), the amount, and the earlier grant when the case was compensated for the kind already.
+     */
+    public record Quote(
+            CompensationKind kind,
+            String caseId,
+            String number,
+            Instant faultStartedAt,
+            Instant faultFixedAt,
+            long amountOre,
+            Optional<CompensationEntity> grantedBefore) {}
+
+    /**
      * An agent's claim. Refused (422, naming the field) when the case is not one of the customer's, the kind does not
      * fit the case, the dates lie outside the case's, the fault is not fixed, the 30-day limit passed (R-COMP-04), or
      * the rules give nothing. A claim for a case and kind already compensated returns that grant.
@@ -74,6 +87,17 @@ public class CompensationService {
             Instant faultStartedAt,
             Instant faultFixedAt,
             String agent) {
+        Quote q = quote(kind, customerId, caseId, faultStartedAt, faultFixedAt);
+        if (q.grantedBefore().isPresent()) {
+            return new Granted(q.grantedBefore().get(), false);
+        }
+        return grant(kind, customerId, caseId, q.number(), q.faultStartedAt(), q.faultFixedAt(), q.amountOre(), agent);
+    }
+
+    /** What {@link #claim} would grant, refused for the same reasons; nothing is changed. */
+    @Transactional
+    public Quote quote(
+            CompensationKind kind, String customerId, String caseId, Instant faultStartedAt, Instant faultFixedAt) {
         Instant now = clock.instant();
         PortCase c = portCase(kind, customerId, caseId, now);
         Instant started = faultStartedAt != null ? faultStartedAt : c.windowStart();
@@ -105,14 +129,11 @@ public class CompensationService {
                     case INTERRUPTION -> CompensationRules.interruption(started, fixed, ZONE);
                 };
         Optional<CompensationEntity> before = compensations.forCase(caseId, kind);
-        if (before.isPresent()) {
-            return new Granted(before.get(), false);
-        }
-        if (amount == 0) {
+        if (before.isEmpty() && amount == 0) {
             throw ProblemException.unprocessable(
                     "no-compensation-due", "The fault as described does not qualify for compensation under the rules");
         }
-        return grant(kind, customerId, caseId, c.number(), started, fixed, amount, agent);
+        return new Quote(kind, caseId, c.number(), started, fixed, amount, before);
     }
 
     private PortCase portCase(CompensationKind kind, String customerId, String caseId, Instant now) {
