@@ -54,6 +54,39 @@ class AccountApiTest {
     }
 
     @Test
+    void R_DATA_02_theConsolesOverviewIsTheAccountTheLedgerAndTheComplaintsInOneAnswerWithinAContact() {
+        String id = open(-12_50);
+        given().auth()
+                .oauth2(Tokens.forRole("agent"))
+                .get("/api/v1/accounts/{id}/overview", id)
+                .then()
+                .statusCode(403)
+                .body("errors[0].field", equalTo("Flyt-Contact-Id"));
+        String complaint = dk.flyt.testing.Agents.announcedOn(id)
+                .contentType("application/json")
+                .body(java.util.Map.of("amount", 1000, "reason", "disputed roaming"))
+                .post("/api/v1/accounts/{id}/complaints", id)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        dk.flyt.testing.Agents.announcedOn(id)
+                .get("/api/v1/accounts/{id}/overview", id)
+                .then()
+                .statusCode(200)
+                .body("account.balance", equalTo(-1250))
+                .body("entries.size()", equalTo(1))
+                .body("complaints.id", org.hamcrest.Matchers.contains(complaint));
+        String none = "no-account-" + UUID.randomUUID();
+        dk.flyt.testing.Agents.announcedOn(none)
+                .get("/api/v1/accounts/{id}/overview", none)
+                .then()
+                .statusCode(200)
+                .body("account", equalTo(null))
+                .body("entries.size()", equalTo(0));
+    }
+
+    @Test
     void R_DATA_02_everyAgentActionAndReadOnAnAccountIsAuditedWithTheAgent() {
         String id = open(-5_000);
         String agent = "agent-audit-" + UUID.randomUUID().toString().substring(0, 6);

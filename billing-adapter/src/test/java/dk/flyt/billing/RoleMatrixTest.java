@@ -19,6 +19,7 @@ class RoleMatrixTest {
         RoleMatrix.verify(Map.ofEntries(
                 Map.entry("GET /api/v1/accounts/{customerId}", READERS),
                 Map.entry("GET /api/v1/accounts/{customerId}/entries", READERS),
+                Map.entry("GET /api/v1/accounts/{customerId}/overview", Set.of("agent")),
                 Map.entry("PUT /api/v1/accounts/{customerId}/payment-method", Set.of("customer", "agent")),
                 Map.entry("POST /api/v1/accounts/{customerId}/disputes", Set.of("agent")),
                 Map.entry("POST /api/v1/accounts/{customerId}/disputes/{complaintId}/resolution", Set.of("agent")),

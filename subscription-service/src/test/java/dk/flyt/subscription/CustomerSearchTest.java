@@ -111,6 +111,43 @@ class CustomerSearchTest {
     }
 
     @Test
+    void R_DATA_01_R_DATA_02_theConsolesOverviewIsOneAnswerWithinAContactWithTheCprMaskedUnlessAReasonIsGiven() {
+        JsonNode order = Shop.placed(Shop.order(Shop.customer(Shop.cpr()), List.of(Shop.newLine("BASIC", 0))));
+        String id = order.get("customerId").asText();
+        given().auth()
+                .oauth2(Tokens.forRole("agent"))
+                .get("/api/v1/customers/{id}/overview", id)
+                .then()
+                .statusCode(403)
+                .body("errors[0].field", equalTo("Flyt-Contact-Id"));
+        var overview = Agents.on(id)
+                .get("/api/v1/customers/{id}/overview", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(overview.getString("customer.id")).isEqualTo(id);
+        assertThat(overview.getString("customer.cpr")).matches("\\d{6}-XXXX");
+        assertThat(overview.getList("orders.id", String.class))
+                .containsExactly(order.get("id").asText());
+        assertThat(overview.getList("subscriptions.orderId", String.class))
+                .containsExactly(order.get("id").asText());
+        assertThat(overview.getList("timeline.what", String.class)).contains("ORDER_PLACED");
+        assertThat(overview.getList("audit.action", String.class)).isNotNull();
+        var revealed = Agents.on(id)
+                .header("X-Reveal-Reason", "the customer asked to confirm it")
+                .get("/api/v1/customers/{id}/overview", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(revealed.getString("customer.cpr")).matches("\\d{6}-?\\d{4}");
+        assertThat(revealed.getList("audit.action", String.class))
+                .as("the overview is audited as its parts are")
+                .contains("CUSTOMER_READ", "SUBSCRIPTIONS_READ", "ORDERS_READ", "CUSTOMER_TIMELINE_READ");
+    }
+
+    @Test
     void nothingFoundIsAnEmptyListAndTextThatIsNoQueryIsA400NamingIt() {
         assertThat(search("nobody-" + System.nanoTime()).getList("$")).isEmpty();
         given().auth()

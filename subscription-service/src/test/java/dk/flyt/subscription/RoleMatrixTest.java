@@ -34,6 +34,7 @@ class RoleMatrixTest {
                 Map.entry("POST /api/v1/customers/{customerId}/consents", CUSTOMER_AGENT),
                 Map.entry("POST /api/v1/customers/{customerId}/consents/{consentId}/withdrawal", CUSTOMER_AGENT),
                 Map.entry("GET /api/v1/customers/{customerId}/orders", CUSTOMER_AGENT),
+                Map.entry("GET /api/v1/customers/{customerId}/overview", Set.of("agent")),
                 Map.entry("GET /api/v1/customers/{customerId}/subscriptions", CUSTOMER_AGENT),
                 Map.entry("GET /api/v1/customers/{customerId}/timeline", CUSTOMER_AGENT),
                 Map.entry("POST /api/v1/orders", Set.of("webshop", "agent", "customer")),

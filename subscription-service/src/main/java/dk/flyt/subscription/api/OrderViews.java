@@ -57,7 +57,10 @@ public final class OrderViews {
         }
     }
 
-    /** One line and the step its saga is at; {@code actionRequired} when a person must correct it. */
+    /**
+     * One line and the step its saga is at; {@code actionRequired} when a person must correct it; {@code portInId} the
+     * porting service's case for a port-in line (compensation claims name it).
+     */
     public record LineView(
             UUID id,
             String plan,
@@ -71,7 +74,8 @@ public final class OrderViews {
             LocalDate shippedOn,
             LocalDate deliveredOn,
             LocalDate portDate,
-            UUID subscriptionId) {
+            UUID subscriptionId,
+            String portInId) {
         static LineView of(OrderLineEntity l) {
             return new LineView(
                     l.id,
@@ -86,7 +90,8 @@ public final class OrderViews {
                     l.shippedOn,
                     l.deliveredOn,
                     l.portDate,
-                    l.subscriptionId);
+                    l.subscriptionId,
+                    l.portInId);
         }
     }
 
