@@ -134,6 +134,7 @@ class CustomerSearchTest {
                 .containsExactly(order.get("id").asText());
         assertThat(overview.getList("timeline.what", String.class)).contains("ORDER_PLACED");
         assertThat(overview.getList("audit.action", String.class)).isNotNull();
+        assertThat(overview.getList("plans.code", String.class)).contains("BASIC");
         var revealed = Agents.on(id)
                 .header("X-Reveal-Reason", "the customer asked to confirm it")
                 .get("/api/v1/customers/{id}/overview", id)

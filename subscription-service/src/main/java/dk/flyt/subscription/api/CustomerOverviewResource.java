@@ -30,22 +30,32 @@ public class CustomerOverviewResource {
     private final SubscriptionResource subscriptions;
     private final OrderResource orders;
     private final AuditResource audit;
+    private final PlanResource plans;
 
     public CustomerOverviewResource(
-            CustomerResource customers, SubscriptionResource subscriptions, OrderResource orders, AuditResource audit) {
+            CustomerResource customers,
+            SubscriptionResource subscriptions,
+            OrderResource orders,
+            AuditResource audit,
+            PlanResource plans) {
+        this.plans = plans;
         this.customers = customers;
         this.subscriptions = subscriptions;
         this.orders = orders;
         this.audit = audit;
     }
 
-    /** The profile, the subscriptions, the orders (newest first), the timeline and the staff's audit (oldest first). */
+    /**
+     * The profile, the subscriptions, the orders (newest first), the timeline and the staff's audit (oldest first),
+     * and the plans on sale (what a plan change may choose).
+     */
     public record CustomerOverview(
             CustomerView customer,
             List<SubscriptionView> subscriptions,
             List<OrderView> orders,
             List<TimelineView> timeline,
-            List<AuditView> audit) {}
+            List<AuditView> audit,
+            List<PlanResource.PlanView> plans) {}
 
     @GET
     @RolesAllowed(Roles.AGENT)
@@ -62,6 +72,7 @@ public class CustomerOverviewResource {
                 subscriptions.ofCustomer(customerId),
                 orders.ofCustomer(customerId),
                 orders.customerTimeline(customerId),
-                audit.audit(customerId));
+                audit.audit(customerId),
+                plans.list());
     }
 }

@@ -131,27 +131,28 @@ public class OrderResource {
     @RolesAllowed(Roles.AGENT)
     @Operation(
             summary = "The orders that wait for a person, across customers (the agents' queue)",
-            description = "status ACTION_REQUIRED (a rejected or failed port-in to correct) or PENDING_CREDIT_CHECK"
-                    + " (the bureau has not answered yet); the longest unchanged first, at most limit (1 to 500,"
-                    + " 100 by default). Ids, states and line steps only: no customer's personal data.")
+            description =
+                    "status (repeatable) ACTION_REQUIRED (a rejected or failed port-in to correct) or PENDING_CREDIT_CHECK"
+                            + " (the bureau has not answered yet); the longest unchanged first, at most limit (1 to 500,"
+                            + " 100 by default). Ids, states and line steps only: no customer's personal data.")
     public List<OrderView> waiting(
-            @QueryParam("status") String status, @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (status == null || status.isBlank()) {
-            throw ProblemException.badRequest("status", "is required: one of " + WAITING);
+            @QueryParam("status") List<String> status, @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (status == null || status.isEmpty() || status.stream().allMatch(String::isBlank)) {
+            throw ProblemException.badRequest("status", "is required: one or more of " + WAITING);
         }
-        OrderStatus s;
-        try {
-            s = OrderStatus.valueOf(status.strip());
-        } catch (IllegalArgumentException e) {
-            s = null;
-        }
-        if (s == null || !WAITING.contains(s)) {
-            throw ProblemException.badRequest("status", "must be one of " + WAITING);
+        java.util.Set<OrderStatus> asked = java.util.EnumSet.noneOf(OrderStatus.class);
+        for (String named : status) {
+            OrderStatus s = java.util.Arrays.stream(OrderStatus.values())
+                    .filter(o -> o.name().equals(named.strip()))
+                    .findFirst()
+                    .filter(WAITING::contains)
+                    .orElseThrow(() -> ProblemException.badRequest("status", "must be one or more of " + WAITING));
+            asked.add(s);
         }
         if (limit < 1 || limit > 500) {
             throw ProblemException.badRequest("limit", "must be from 1 to 500");
         }
-        return desk.inStatus(s, limit, this::view);
+        return desk.inStatus(asked, limit, this::view);
     }
 
     @GET

@@ -38,9 +38,9 @@ public class OrderDesk {
         return orders.ofCustomer(customerId).stream().map(view).toList();
     }
 
-    /** Orders in {@code status} across customers, the longest unchanged first. */
+    /** Orders in one of the {@code status}es across customers, the longest unchanged first. */
     public <T> List<T> inStatus(
-            dk.flyt.subscription.domain.OrderStatus status, int limit, Function<OrderEntity, T> view) {
+            java.util.Set<dk.flyt.subscription.domain.OrderStatus> status, int limit, Function<OrderEntity, T> view) {
         return orders.inStatus(status, limit).stream().map(view).toList();
     }
 

@@ -17,9 +17,11 @@ public class OrderRepository implements PanacheRepositoryBase<OrderEntity, UUID>
         return list("customerId = ?1 order by createdAt desc, id", customerId);
     }
 
-    /** Orders in {@code status} across customers, the longest unchanged first (the agents' queue). */
-    public List<OrderEntity> inStatus(OrderStatus status, int limit) {
-        return find("status = ?1 order by updatedAt, id", status).page(0, limit).list();
+    /** Orders in one of the {@code status}es across customers, the longest unchanged first (the agents' queue). */
+    public List<OrderEntity> inStatus(java.util.Set<OrderStatus> status, int limit) {
+        return find("status in ?1 order by updatedAt, id", status)
+                .page(0, limit)
+                .list();
     }
 
     /** The order whose line has this port-in case. */
