@@ -76,6 +76,7 @@ class AccountApiTest {
                 .statusCode(200)
                 .body("account.balance", equalTo(-1250))
                 .body("entries.size()", equalTo(1))
+                .body("newSimFee", equalTo(4900))
                 .body("complaints.id", org.hamcrest.Matchers.contains(complaint));
         String none = "no-account-" + UUID.randomUUID();
         dk.flyt.testing.Agents.announcedOn(none)

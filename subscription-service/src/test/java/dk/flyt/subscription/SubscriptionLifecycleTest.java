@@ -168,8 +168,11 @@ class SubscriptionLifecycleTest {
     void R_SUB_07_withoutBindingThirtyDaysNoticeAndTheSubscriptionEndsOnThatDay() {
         clock.set(Instant.parse("2026-11-16T09:00:00Z"));
         Line l = active("MOBILE_10GB", 0);
+        assertThat(Shop.subscription(l.subscriptionId()).get("earliestEndOn").asText())
+                .isEqualTo("2026-12-16");
         cancel(l, Tokens.customer(l.customerId()))
                 .statusCode(200)
+                .body("earliestEndOn", equalTo(null))
                 .body("noticeGivenOn", equalTo("2026-11-16"))
                 .body("endsOn", equalTo("2026-12-16"));
         cancel(l, Tokens.customer(l.customerId())).statusCode(409);
@@ -188,6 +191,9 @@ class SubscriptionLifecycleTest {
     void R_SUB_07_R_SUB_08_withBindingTheEarliestEndIsTheBindingEndAndOnlyTheHolderCancels() {
         clock.set(Instant.parse("2026-11-16T09:00:00Z"));
         Line l = active("MOBILE_10GB", 6);
+        assertThat(Shop.subscription(l.subscriptionId()).get("earliestEndOn").asText())
+                .as("shown before notice is given")
+                .isEqualTo("2027-05-16");
         cancel(l, Tokens.customer(UUID.randomUUID().toString())).statusCode(404);
         cancel(l, Tokens.forRole("logistics")).statusCode(403);
         cancel(l, Tokens.customer(l.customerId())).statusCode(200).body("endsOn", equalTo("2027-05-16"));

@@ -1,6 +1,7 @@
 package dk.flyt.billing.api;
 
 import dk.flyt.billing.application.Complaints;
+import dk.flyt.billing.domain.PriceList;
 import dk.flyt.contracts.Roles;
 import dk.flyt.platform.audit.AuditTrail;
 import dk.flyt.platform.problem.ProblemException;
@@ -36,9 +37,15 @@ public class AccountOverviewResource {
         this.caller = caller;
     }
 
-    /** {@code account} null while the customer has none yet (it opens with the first subscription). */
+    /**
+     * {@code account} null while the customer has none yet (it opens with the first subscription); {@code newSimFee}
+     * in øre, what replacing a SIM costs (R-SUB-10), for the console to show before an agent does it.
+     */
     public record AccountOverview(
-            AccountView account, List<AccountResource.EntryView> entries, List<Complaints.Complaint> complaints) {}
+            AccountView account,
+            List<AccountResource.EntryView> entries,
+            List<Complaints.Complaint> complaints,
+            long newSimFee) {}
 
     @GET
     @RolesAllowed(Roles.AGENT)
@@ -56,8 +63,9 @@ public class AccountOverviewResource {
             if (e.status() != 404) {
                 throw e;
             }
-            return new AccountOverview(null, List.of(), List.of());
+            return new AccountOverview(null, List.of(), List.of(), PriceList.NEW_SIM);
         }
-        return new AccountOverview(account, accounts.entries(customerId), complaints.ofAccount(customerId));
+        return new AccountOverview(
+                account, accounts.entries(customerId), complaints.ofAccount(customerId), PriceList.NEW_SIM);
     }
 }

@@ -1,5 +1,6 @@
 package dk.flyt.subscription.api;
 
+import dk.flyt.contracts.BusinessTime;
 import dk.flyt.contracts.Roles;
 import dk.flyt.platform.audit.AuditTrail;
 import dk.flyt.platform.idempotency.IdempotencyFilter;
@@ -8,6 +9,7 @@ import dk.flyt.platform.problem.ProblemException;
 import dk.flyt.platform.security.Caller;
 import dk.flyt.subscription.api.OrderViews.TimelineView;
 import dk.flyt.subscription.application.SubscriptionLifecycle;
+import dk.flyt.subscription.domain.CancellationRules;
 import dk.flyt.subscription.domain.OrderDraft;
 import dk.flyt.subscription.persistence.OwnershipTransferEntity;
 import dk.flyt.subscription.persistence.PlanChangeEntity;
@@ -25,6 +27,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -44,13 +47,16 @@ public class SubscriptionResource {
     private final Records records;
     private final AuditTrail audit;
     private final Caller caller;
+    private final Clock clock;
 
     public SubscriptionResource(
             SubscriptionLifecycle lifecycle,
             SubscriptionRepository subscriptions,
             Records records,
             AuditTrail audit,
-            Caller caller) {
+            Caller caller,
+            Clock clock) {
+        this.clock = clock;
         this.lifecycle = lifecycle;
         this.subscriptions = subscriptions;
         this.records = records;
@@ -58,7 +64,10 @@ public class SubscriptionResource {
         this.caller = caller;
     }
 
-    /** A subscription; while BLOCKED only 112 is reachable (R-SUB-10). */
+    /**
+     * A subscription; while BLOCKED only 112 is reachable (R-SUB-10). {@code earliestEndOn}: the end a notice given
+     * today would have (R-SUB-07), while no notice is given.
+     */
     public record SubscriptionView(
             UUID id,
             String customerId,
@@ -77,8 +86,9 @@ public class SubscriptionResource {
             LocalDate noticeGivenOn,
             LocalDate endsOn,
             LocalDate endedOn,
+            LocalDate earliestEndOn,
             List<PlanChangeView> planChanges) {
-        static SubscriptionView of(SubscriptionEntity s, List<PlanChangeEntity> changes) {
+        static SubscriptionView of(SubscriptionEntity s, List<PlanChangeEntity> changes, LocalDate today) {
             return new SubscriptionView(
                     s.id,
                     s.customerId,
@@ -97,6 +107,9 @@ public class SubscriptionResource {
                     s.noticeGivenOn,
                     s.endsOn,
                     s.endedOn,
+                    s.endsOn == null && ("ACTIVE".equals(s.status) || "BLOCKED".equals(s.status))
+                            ? CancellationRules.earliestEnd(today, s.bindingEndsOn)
+                            : null,
                     changes.stream().map(PlanChangeView::of).toList());
         }
     }
@@ -342,6 +355,6 @@ public class SubscriptionResource {
     }
 
     private SubscriptionView view(SubscriptionEntity s) {
-        return SubscriptionView.of(s, lifecycle.planChanges(s.id));
+        return SubscriptionView.of(s, lifecycle.planChanges(s.id), BusinessTime.today(clock));
     }
 }
