@@ -127,6 +127,7 @@ class CustomerSearchTest {
                 .extract()
                 .jsonPath();
         assertThat(overview.getString("customer.id")).isEqualTo(id);
+        assertThat(overview.getBoolean("contact.open")).isTrue();
         assertThat(overview.getString("customer.cpr")).matches("\\d{6}-XXXX");
         assertThat(overview.getList("orders.id", String.class))
                 .containsExactly(order.get("id").asText());

@@ -3,6 +3,8 @@ package dk.flyt.subscription.api;
 import dk.flyt.contracts.Roles;
 import dk.flyt.platform.audit.AuditResource;
 import dk.flyt.platform.audit.AuditResource.AuditView;
+import dk.flyt.platform.audit.AuditTrail;
+import dk.flyt.platform.security.Caller;
 import dk.flyt.subscription.api.CustomerResource.CustomerView;
 import dk.flyt.subscription.api.OrderViews.OrderView;
 import dk.flyt.subscription.api.OrderViews.TimelineView;
@@ -31,14 +33,23 @@ public class CustomerOverviewResource {
     private final OrderResource orders;
     private final AuditResource audit;
     private final PlanResource plans;
+    private final ContactResource contacts;
+    private final AuditTrail trail;
+    private final Caller caller;
 
     public CustomerOverviewResource(
             CustomerResource customers,
             SubscriptionResource subscriptions,
             OrderResource orders,
             AuditResource audit,
-            PlanResource plans) {
+            PlanResource plans,
+            ContactResource contacts,
+            AuditTrail trail,
+            Caller caller) {
         this.plans = plans;
+        this.contacts = contacts;
+        this.trail = trail;
+        this.caller = caller;
         this.customers = customers;
         this.subscriptions = subscriptions;
         this.orders = orders;
@@ -46,10 +57,11 @@ public class CustomerOverviewResource {
     }
 
     /**
-     * The profile, the subscriptions, the orders (newest first), the timeline and the staff's audit (oldest first),
+     * The agent's contact it was read within, the profile, the subscriptions, the orders (newest first), the timeline and the staff's audit (oldest first),
      * and the plans on sale (what a plan change may choose).
      */
     public record CustomerOverview(
+            ContactResource.ContactView contact,
             CustomerView customer,
             List<SubscriptionView> subscriptions,
             List<OrderView> orders,
@@ -67,12 +79,12 @@ public class CustomerOverviewResource {
     public CustomerOverview overview(
             @PathParam("customerId") String customerId, @HeaderParam("X-Reveal-Reason") String revealReason) {
         CustomerView customer = customers.get(customerId, revealReason);
+        List<SubscriptionView> lines = subscriptions.ofCustomer(customerId);
+        List<OrderView> placed = orders.ofCustomer(customerId);
+        List<TimelineView> timeline = orders.customerTimeline(customerId);
+        List<AuditView> staff = audit.audit(customerId);
+        java.util.UUID within = trail.authorize(caller, customerId).orElseThrow();
         return new CustomerOverview(
-                customer,
-                subscriptions.ofCustomer(customerId),
-                orders.ofCustomer(customerId),
-                orders.customerTimeline(customerId),
-                audit.audit(customerId),
-                plans.list());
+                contacts.get(customerId, within), customer, lines, placed, timeline, staff, plans.list());
     }
 }
