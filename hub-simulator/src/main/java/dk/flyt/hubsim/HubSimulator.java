@@ -102,6 +102,7 @@ public final class HubSimulator implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/messages", this::receive);
         server.createContext("/number-lookups", this::lookup);
+        server.createContext("/control/", this::control);
         server.setExecutor(Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "hub-simulator-http");
             t.setDaemon(true);
@@ -412,6 +413,41 @@ public final class HubSimulator implements AutoCloseable {
             return true;
         }
         return false;
+    }
+
+    /**
+     * The switches of a local run, for whoever runs it on this machine (the server listens on the loopback address
+     * only): {@code PUT /control/subscribers/{number}} with the donor subscriber's ICCID as the body (a request quoting
+     * another is rejected), {@code PUT /control/behaviours/{number}} with a {@link Behaviour} name, and {@code POST
+     * /control/routing/{dossier}/release}.
+     */
+    private void control(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String[] path = exchange.getRequestURI().getPath().split("/");
+            String method = exchange.getRequestMethod();
+            String body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            }
+            if (path.length == 4 && "PUT".equals(method) && "subscribers".equals(path[2]) && !body.isEmpty()) {
+                subscriber(path[3], body);
+                respond(exchange, 204, "");
+            } else if (path.length == 4 && "PUT".equals(method) && "behaviours".equals(path[2])) {
+                try {
+                    behaviour(path[3], Behaviour.valueOf(body));
+                    respond(exchange, 204, "");
+                } catch (IllegalArgumentException unknown) {
+                    respond(exchange, 400, "{\"error\":\"unknown behaviour\"}");
+                }
+            } else if (path.length == 5
+                    && "POST".equals(method)
+                    && "routing".equals(path[2])
+                    && "release".equals(path[4])) {
+                respond(exchange, releaseRouting(path[3]) ? 204 : 404, "");
+            } else {
+                respond(exchange, 404, "{\"error\":\"no such switch\"}");
+            }
+        }
     }
 
     private void lookup(HttpExchange exchange) throws IOException {

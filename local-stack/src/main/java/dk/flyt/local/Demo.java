@@ -20,9 +20,10 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * {@code bin/flyt demo}: Karen orders a subscription with her number ported in, through the web shop API; logistics
- * ships the SIM; the business clock moves to the porting day and to the month change; each step is printed as the
- * services report it, until the subscription is active and charged.
+ * {@code bin/flyt demo}: Karen orders a subscription with her number ported in, through the web shop API, and
+ * mistypes her old SIM's ICCID; logistics ships the SIM; the donor rejects the port; an agent, in a phone contact with
+ * her, corrects the ICCID; the business clock moves to the porting day and to the month change; each step is printed
+ * as the services report it, until the subscription is active and charged. Her page in the console tells the story.
  */
 public final class Demo {
     private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
@@ -64,6 +65,9 @@ public final class Demo {
         step("business clock set to Monday " + monday + " 09:00 (Copenhagen) on every service");
 
         String number = TestData.mobileNumber();
+        String karensSim = TestData.iccid();
+        // the donor knows Karen's SIM; she types another ICCID in the web shop
+        stack.hub("PUT", "/subscribers/" + number, karensSim);
         Map<String, Object> customer = new LinkedHashMap<>();
         customer.put("id", KAREN);
         customer.put("kind", "PRIVATE");
@@ -76,7 +80,7 @@ public final class Demo {
         line.put("plan", "MOBILE_10GB");
         line.put("numberKind", "PORT_IN");
         line.put("number", number);
-        line.put("donorIccid", TestData.iccid());
+        line.put("donorIccid", TestData.iccid()); // not karensSim: a typing error
         line.put("mode", "ASAP");
         line.put("simKind", "SIM");
         JsonNode order = stack.call(
@@ -112,6 +116,35 @@ public final class Demo {
         step("SIM shipped (logistics)");
         await(() -> timeline(orderId), t -> t.contains("PORT_IN_CASE_OPENED"), "the port request");
         step("port requested from the donor through the porting hub");
+        JsonNode rejected = await(
+                () -> order(orderId),
+                o -> "ACTION_REQUIRED".equals(o.get("status").asText()),
+                "the donor's answer");
+        step("donor rejected the port (" + rejected.at("/lines/0/rejectCode").asText()
+                + "): the order waits for a person in the agents' queue");
+        JsonNode contact = stack.call(
+                "POST",
+                ServiceSettings.SUBSCRIPTION,
+                "/api/v1/customers/" + KAREN + "/contacts",
+                "agent",
+                Map.of("channel", "PHONE", "reason", "Karen ringer: porteringen af hendes nummer blev afvist"),
+                Map.of());
+        String contactId = contact.get("id").asText();
+        stack.call(
+                "POST",
+                ServiceSettings.SUBSCRIPTION,
+                "/api/v1/orders/" + orderId + "/lines/" + lineId + "/port-in-correction",
+                "agent",
+                Map.of("donorIccid", karensSim),
+                Map.of("Flyt-Contact-Id", contactId, "Idempotency-Key", "demo-" + UUID.randomUUID()));
+        stack.call(
+                "POST",
+                ServiceSettings.SUBSCRIPTION,
+                "/api/v1/customers/" + KAREN + "/contacts/" + contactId + "/close",
+                "agent",
+                null,
+                Map.of());
+        step("Anna Agent, in a phone contact with Karen, corrected the ICCID: the port is requested again");
         JsonNode scheduled = await(
                 () -> order(orderId),
                 o -> "PORT_SCHEDULED".equals(o.at("/lines/0/step").asText()),
@@ -175,6 +208,8 @@ public final class Demo {
                 .get("balance")
                 .asLong();
         step("Karen's balance: " + kroner(balance) + ". Subscription active and charged.");
+        step("her page in the console: " + stack.url("gateway") + "/console/customers/" + KAREN
+                + " (log in as agent / agent, open a contact)");
         rememberBusinessTime(now());
     }
 

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 
 /** Talks to the running local stack, found through {@code <state>/stack.properties}; tokens from its Keycloak. */
-final class StackClient {
+public final class StackClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final Properties urls = new Properties();
@@ -24,7 +24,7 @@ final class StackClient {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** {@code state}: the stack's directory, {@code .flyt} for {@code bin/flyt run}. */
-    StackClient(Path state) throws IOException {
+    public StackClient(Path state) throws IOException {
         Path file = state.resolve("stack.properties");
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("no local stack is running here: start it with bin/flyt run");
@@ -35,12 +35,13 @@ final class StackClient {
         tokens = new KeycloakTokens(urls.getProperty("issuer"));
     }
 
-    String url(String service) {
+    public String url(String service) {
         return urls.getProperty(service);
     }
 
     /** Sends a request as {@code who}; answers the JSON body, or throws with the problem document. */
-    JsonNode call(String method, String service, String path, String who, Object body, Map<String, String> headers) {
+    public JsonNode call(
+            String method, String service, String path, String who, Object body, Map<String, String> headers) {
         try {
             // every API call goes through the gateway, as a client's would; only the test clock is the service's own
             String base = path.startsWith("/api/v1/clock") || urls.getProperty("gateway") == null
@@ -68,12 +69,12 @@ final class StackClient {
         }
     }
 
-    JsonNode get(String service, String path, String who) {
+    public JsonNode get(String service, String path, String who) {
         return call("GET", service, path, who, null, Map.of());
     }
 
     /** 404 as null, for things that do not exist yet. */
-    JsonNode find(String service, String path, String who) {
+    public JsonNode find(String service, String path, String who) {
         try {
             return get(service, path, who);
         } catch (IllegalStateException e) {
@@ -85,7 +86,7 @@ final class StackClient {
     }
 
     /** Sets or advances every service's business clock together. */
-    JsonNode clock(String verb, String value) {
+    public JsonNode clock(String verb, String value) {
         JsonNode last = null;
         for (String s : new String[] {ServiceSettings.SUBSCRIPTION, ServiceSettings.PORTING, ServiceSettings.BILLING}) {
             last = "set".equals(verb)
@@ -93,5 +94,27 @@ final class StackClient {
                     : call("POST", s, "/api/v1/clock/advance", "clock-admin", Map.of("by", value), Map.of());
         }
         return last;
+    }
+
+    /**
+     * Sets a switch of the porting hub simulator ({@code PUT /control/subscribers/{number}} and the like, see the
+     * simulator): what the other operators will answer in this local run.
+     */
+    public void hub(String method, String path, String body) {
+        try {
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(urls.getProperty("hub") + "/control" + path))
+                            .method(method, HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() >= 400) {
+                throw new IllegalStateException(method + " " + path + " at the hub answered " + r.statusCode());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("the hub simulator is not reachable; is bin/flyt run still running?", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

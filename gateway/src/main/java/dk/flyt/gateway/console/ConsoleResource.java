@@ -1,13 +1,13 @@
 package dk.flyt.gateway.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.oidc.IdToken;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -38,30 +37,32 @@ import org.jboss.resteasy.reactive.RestForm;
 @Authenticated
 @Produces(MediaType.TEXT_HTML)
 public class ConsoleResource {
-    private static final String SUBSCRIPTION = "Abonnementstjenesten";
-    private static final String BILLING = "Faktureringen";
+    /** The forms of the page that are not actions on a service's resource. */
+    static final String OPEN_CONTACT = "aabn-kontakt";
+
+    static final String REVEAL_CPR = "vis-cpr";
     /** The whole timeline, not narrowed to one kind. */
     private static final Optional<Timeline.Kind> ALL = Optional.empty();
 
     @Inject
-    @IdToken
-    JsonWebToken idToken;
+    CustomerPages pages;
+
+    @Inject
+    Queues queues;
 
     @Inject
     @RestClient
     SubscriptionApi subscription;
 
-    @Inject
-    @RestClient
-    BillingApi billing;
-
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance home(String agent, String query, List<Hit> hits, String message);
+        static native TemplateInstance home(String agent, String query, List<Hit> hits, String message, Queue waiting);
 
         static native TemplateInstance customer(String agent, CustomerPage page);
 
         static native TemplateInstance signedOut();
+
+        static native TemplateInstance queue(String agent, Queue queue);
     }
 
     /** One customer found by a search. */
@@ -70,7 +71,7 @@ public class ConsoleResource {
     @GET
     @Path("")
     public TemplateInstance home() {
-        return Templates.home(agent(), "", null, null);
+        return Templates.home(agent(), "", null, null, queues.read());
     }
 
     /**
@@ -82,14 +83,15 @@ public class ConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response search(@RestForm("query") String query) {
         ServiceAnswer answer = ServiceAnswer.call(
-                SUBSCRIPTION, () -> subscription.search(Map.of("query", query == null ? "" : query)));
+                CustomerPages.SUBSCRIPTION, () -> subscription.search(Map.of("query", query == null ? "" : query)));
         if (!answer.ok()) {
             return Response.status(answer.status())
                     .entity(Templates.home(
                             agent(),
                             echo(query, null),
                             null,
-                            answer.fieldErrors().getOrDefault("query", answer.detail())))
+                            answer.fieldErrors().getOrDefault("query", answer.detail()),
+                            null))
                     .build();
         }
         List<Hit> hits = new ArrayList<>();
@@ -106,15 +108,33 @@ public class ConsoleResource {
                         agent(),
                         echo(query, matchedBy),
                         hits,
-                        hits.isEmpty() ? "Ingen kunde passer på søgningen." : null))
+                        hits.isEmpty() ? "Ingen kunde passer på søgningen." : null,
+                        null))
                 .build();
     }
 
-    /** {@code vis}: the kind of timeline item to show only (ORDER, PORTING, SUBSCRIPTION, MONEY, STAFF). */
+    /**
+     * {@code vis}: the kind of timeline item to show only (ORDER, PORTING, SUBSCRIPTION, MONEY, STAFF); {@code udfoert}:
+     * the action that was just carried out, which the page confirms.
+     */
     @GET
     @Path("/customers/{customerId}")
-    public Response customer(@PathParam("customerId") String customerId, @QueryParam("vis") String shown) {
-        return page(customerId, null, null, Map.of(), Map.of(), 200, Timeline.Kind.named(shown));
+    public Response customer(
+            @PathParam("customerId") String customerId,
+            @QueryParam("vis") String shown,
+            @QueryParam("udfoert") String done,
+            @CookieParam(ContactCookie.NAME) String cookie) {
+        return pages.render(
+                customerId,
+                cookie,
+                new CustomerPages.View(
+                        null,
+                        null,
+                        ConsoleAction.bySlug(done).orElse(null),
+                        CustomerPage.Outcome.NONE,
+                        200,
+                        Timeline.Kind.named(shown),
+                        null));
     }
 
     /** Opens a contact with the customer (channel and reason); every later call on the customer names it. */
@@ -124,31 +144,52 @@ public class ConsoleResource {
     public Response openContact(
             @PathParam("customerId") String customerId,
             @RestForm("channel") String channel,
-            @RestForm("reason") String reason) {
+            @RestForm("reason") String reason,
+            @RestForm("idempotencyKey") String key,
+            @CookieParam(ContactCookie.NAME) String cookie) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("channel", blankToNull(channel));
         body.put("reason", blankToNull(reason));
-        ServiceAnswer answer = ServiceAnswer.call(SUBSCRIPTION, () -> subscription.openContact(customerId, body));
+        ServiceAnswer answer = ServiceAnswer.call(
+                CustomerPages.SUBSCRIPTION, () -> subscription.openContact(customerId, blankToNull(key), body));
         if (answer.ok()) {
-            return seeOther("/console/customers/" + customerId);
+            return Response.seeOther(URI.create("/console/customers/" + customerId))
+                    .cookie(ContactCookie.of(
+                            customerId, UUID.fromString(answer.body().path("id").asText())))
+                    .build();
         }
         Map<String, String> form = new LinkedHashMap<>();
         form.put("channel", channel == null ? "" : channel);
         form.put("reason", reason == null ? "" : reason);
         // a problem that names its fields is shown next to them; only one that names none stands above the form
         Map<String, String> fields = answer.fieldErrors();
-        return page(customerId, null, fields.isEmpty() ? answer.detail() : null, fields, form, answer.status(), ALL);
+        return pages.render(
+                customerId,
+                cookie,
+                CustomerPages.View.refused(
+                        fields.isEmpty() ? answer.detail() : null,
+                        new CustomerPage.Outcome(OPEN_CONTACT, fields, form),
+                        answer.status()));
     }
 
     @POST
     @Path("/customers/{customerId}/contacts/{contactId}/close")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response closeContact(@PathParam("customerId") String customerId, @PathParam("contactId") UUID contactId) {
-        ServiceAnswer answer = ServiceAnswer.call(SUBSCRIPTION, () -> subscription.closeContact(customerId, contactId));
+    public Response closeContact(
+            @PathParam("customerId") String customerId,
+            @PathParam("contactId") UUID contactId,
+            @CookieParam(ContactCookie.NAME) String cookie) {
+        ServiceAnswer answer =
+                ServiceAnswer.call(CustomerPages.SUBSCRIPTION, () -> subscription.closeContact(customerId, contactId));
         if (answer.ok()) {
-            return seeOther("/console/customers/" + customerId);
+            return Response.seeOther(URI.create("/console/customers/" + customerId))
+                    .cookie(ContactCookie.clear())
+                    .build();
         }
-        return page(customerId, null, answer.detail(), Map.of(), Map.of(), answer.status(), ALL);
+        return pages.render(
+                customerId,
+                cookie,
+                CustomerPages.View.refused(answer.detail(), CustomerPage.Outcome.NONE, answer.status()));
     }
 
     /**
@@ -158,18 +199,31 @@ public class ConsoleResource {
     @POST
     @Path("/customers/{customerId}/cpr")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response revealCpr(@PathParam("customerId") String customerId, @RestForm("reason") String reason) {
+    public Response revealCpr(
+            @PathParam("customerId") String customerId,
+            @RestForm("reason") String reason,
+            @CookieParam(ContactCookie.NAME) String cookie) {
         if (reason == null || reason.isBlank()) {
-            return page(
+            return pages.render(
                     customerId,
-                    null,
-                    null,
-                    Map.of("cprReason", "Skriv hvorfor du skal se CPR-nummeret."),
-                    Map.of(),
-                    400,
-                    ALL);
+                    cookie,
+                    CustomerPages.View.refused(
+                            null,
+                            new CustomerPage.Outcome(
+                                    REVEAL_CPR, Map.of("reason", "Skriv hvorfor du skal se CPR-nummeret."), Map.of()),
+                            400));
         }
-        return page(customerId, reason.strip(), null, Map.of(), Map.of(), 200, ALL);
+        return pages.render(
+                customerId,
+                cookie,
+                new CustomerPages.View(reason.strip(), null, null, CustomerPage.Outcome.NONE, 200, ALL, null));
+    }
+
+    /** Everything that waits for a person, across customers, each linked to the customer it is about. */
+    @GET
+    @Path("/queue")
+    public TemplateInstance queue() {
+        return Templates.queue(agent(), queues.read());
     }
 
     /** Where the provider sends the agent after logging out: no session is needed to see it. */
@@ -178,81 +232,6 @@ public class ConsoleResource {
     @PermitAll
     public TemplateInstance signedOut() {
         return Templates.signedOut();
-    }
-
-    private Response page(
-            String customerId,
-            String revealReason,
-            String message,
-            Map<String, String> errors,
-            Map<String, String> form,
-            int status,
-            Optional<Timeline.Kind> shown) {
-        ServiceAnswer contacts = ServiceAnswer.call(SUBSCRIPTION, () -> subscription.contacts(customerId));
-        if (!contacts.ok()) {
-            return render(
-                    contacts.status(), CustomerPage.withoutContact(customerId, contacts.detail(), Map.of(), Map.of()));
-        }
-        Optional<CustomerPage.Contact> open = openContact(contacts.body());
-        if (open.isEmpty()) {
-            return render(status, CustomerPage.withoutContact(customerId, message, errors, form));
-        }
-        UUID contact = UUID.fromString(open.get().id());
-        List<String> problems = new ArrayList<>();
-        if (message != null) {
-            problems.add(message);
-        }
-        ServiceAnswer profile =
-                read(SUBSCRIPTION, () -> subscription.customer(customerId, contact, revealReason), problems);
-        ServiceAnswer lines = read(SUBSCRIPTION, () -> subscription.subscriptions(customerId, contact), problems);
-        ServiceAnswer account = ServiceAnswer.call(BILLING, () -> billing.account(customerId, contact));
-        String balance = account.ok()
-                ? CustomerPage.kroner(account.body().path("balance").asLong())
-                : account.status() == 404 ? "ingen konto endnu" : "kunne ikke læses (" + account.detail() + ")";
-        ServiceAnswer orders = read(SUBSCRIPTION, () -> subscription.timeline(customerId, contact), problems);
-        ServiceAnswer ledger = ServiceAnswer.call(BILLING, () -> billing.entries(customerId, contact));
-        ServiceAnswer audit = read(SUBSCRIPTION, () -> subscription.audit(customerId, contact), problems);
-        List<CustomerPage.Line> subscriptions = new ArrayList<>();
-        lines.body().forEach(s -> subscriptions.add(CustomerPage.Line.of(s)));
-        Timeline timeline = new Timeline().orders(orders.body()).staff(audit.body());
-        if (ledger.ok()) {
-            timeline.ledger(ledger.body());
-        }
-        return render(
-                status,
-                new CustomerPage(
-                        customerId,
-                        open.get(),
-                        profile.ok() ? CustomerPage.Profile.of(profile.body()) : null,
-                        subscriptions,
-                        balance,
-                        timeline.items(shown),
-                        shown.map(Enum::name).orElse(""),
-                        problems.isEmpty() ? null : String.join(" ", problems),
-                        errors,
-                        form));
-    }
-
-    private Response render(int status, CustomerPage page) {
-        return Response.status(status).entity(Templates.customer(agent(), page)).build();
-    }
-
-    private static ServiceAnswer read(
-            String service, java.util.function.Supplier<Response> call, List<String> problems) {
-        ServiceAnswer answer = ServiceAnswer.call(service, call);
-        if (!answer.ok()) {
-            problems.add(answer.detail());
-        }
-        return answer;
-    }
-
-    private static Optional<CustomerPage.Contact> openContact(JsonNode contacts) {
-        for (JsonNode c : contacts) {
-            if (c.path("open").asBoolean(false)) {
-                return Optional.of(CustomerPage.Contact.of(c));
-            }
-        }
-        return Optional.empty();
     }
 
     /** The query as the search box shows it again: not when it was a CPR number. */
@@ -264,12 +243,7 @@ public class ConsoleResource {
     }
 
     private String agent() {
-        String name = idToken.getClaim("name");
-        return name != null ? name : idToken.getName();
-    }
-
-    private static Response seeOther(String path) {
-        return Response.seeOther(URI.create(path)).build();
+        return pages.agent();
     }
 
     private static String blankToNull(String s) {

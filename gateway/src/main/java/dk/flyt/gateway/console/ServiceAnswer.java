@@ -15,6 +15,8 @@ import java.util.Map;
 public record ServiceAnswer(int status, JsonNode body) {
     /** The header that names the agent's open contact with the customer (R-DATA-02). */
     public static final String CONTACT_HEADER = "Flyt-Contact-Id";
+    /** The header that makes an action happen once however often it is sent (a double click). */
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -2,14 +2,17 @@ package dk.flyt.gateway.console;
 
 import io.quarkus.oidc.token.propagation.common.AccessToken;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -31,7 +34,10 @@ public interface SubscriptionApi {
     @POST
     @Path("/customers/{customerId}/contacts")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response openContact(@PathParam("customerId") String customerId, Map<String, Object> body);
+    Response openContact(
+            @PathParam("customerId") String customerId,
+            @HeaderParam(ServiceAnswer.IDEMPOTENCY_KEY) String key,
+            Map<String, Object> body);
 
     @POST
     @Path("/customers/{customerId}/contacts/{contactId}/close")
@@ -68,4 +74,87 @@ public interface SubscriptionApi {
     @Path("/customers/{customerId}/subscriptions")
     Response subscriptions(
             @PathParam("customerId") String customerId, @HeaderParam(ServiceAnswer.CONTACT_HEADER) UUID contactId);
+
+    /** The page's one read here: profile, subscriptions, orders, timeline, audit and the plans on sale. */
+    @GET
+    @Path("/customers/{customerId}/overview")
+    Response overview(
+            @PathParam("customerId") String customerId,
+            @HeaderParam(ServiceAnswer.CONTACT_HEADER) UUID contactId,
+            @HeaderParam("X-Reveal-Reason") String revealReason);
+
+    /** The orders waiting for a person, across customers. */
+    @GET
+    @Path("/orders")
+    Response waiting(@QueryParam("status") List<String> status, @QueryParam("limit") int limit);
+
+    @POST
+    @Path("/orders/{orderId}/lines/{lineId}/port-in-correction")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response correctPortIn(
+            @PathParam("orderId") String orderId,
+            @PathParam("lineId") String lineId,
+            @HeaderParam(ServiceAnswer.CONTACT_HEADER) UUID contactId,
+            @HeaderParam(ServiceAnswer.IDEMPOTENCY_KEY) String key,
+            Map<String, Object> body);
+
+    @POST
+    @Path("/orders/{orderId}/withdrawal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response withdraw(
+            @PathParam("orderId") String orderId,
+            @HeaderParam(ServiceAnswer.CONTACT_HEADER) UUID contactId,
+            @HeaderParam(ServiceAnswer.IDEMPOTENCY_KEY) String key,
+            Map<String, Object> body);
+
+    @POST
+    @Path("/subscriptions/{id}/plan-changes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response changePlan(
+            @PathParam("id") String subscriptionId,
+            @HeaderParam(ServiceAnswer.CONTACT_HEADER) UUID contactId,
+            @HeaderParam(ServiceAnswer.IDEMPOTENCY_KEY) String key,
+            Map<String, Object> body);
+
+    @DELETE
+    @Path("/subscriptions/{id}/plan-changes/{changeId}")
+    Response cancelPlanChange(
+            @PathParam("id") String subscriptionId,
+            @PathParam("changeId") String changeId,
+            @HeaderParam(ServiceAnswer.CONTACT_HEADER) UUID contactId,
+            @HeaderParam(ServiceAnswer.IDEMPOTENCY_KEY) String key);
+
+    @POST
+    @Path("/subscriptions/{id}/cancellation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response cancel(
+            @PathParam("id") String subscriptionId,
+            @HeaderParam(ServiceAnswer.CONTACT_HEADER) UUID contactId,
+            @HeaderParam(ServiceAnswer.IDEMPOTENCY_KEY) String key,
+            Map<String, Object> body);
+
+    @POST
+    @Path("/subscriptions/{id}/block")
+    Response block(
+            @PathParam("id") String subscriptionId,
+            @HeaderParam(ServiceAnswer.CONTACT_HEADER) UUID contactId,
+            @HeaderParam(ServiceAnswer.IDEMPOTENCY_KEY) String key);
+
+    @POST
+    @Path("/subscriptions/{id}/unblock")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response unblock(
+            @PathParam("id") String subscriptionId,
+            @HeaderParam(ServiceAnswer.CONTACT_HEADER) UUID contactId,
+            @HeaderParam(ServiceAnswer.IDEMPOTENCY_KEY) String key,
+            Map<String, Object> body);
+
+    @POST
+    @Path("/subscriptions/{id}/ownership-transfers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response transfer(
+            @PathParam("id") String subscriptionId,
+            @HeaderParam(ServiceAnswer.CONTACT_HEADER) UUID contactId,
+            @HeaderParam(ServiceAnswer.IDEMPOTENCY_KEY) String key,
+            Map<String, Object> body);
 }

@@ -79,6 +79,41 @@ public final class Timeline {
         return this;
     }
 
+    /** Porting's compensations: the amount, the port case it is for, and who granted it. */
+    public Timeline compensations(JsonNode granted) {
+        for (JsonNode c : granted) {
+            add(
+                    c.path("grantedAt").asText(""),
+                    Kind.MONEY,
+                    "Godtgørelse " + c.path("kind").asText("") + " "
+                            + CustomerPage.kroner(c.path("amount").asLong()),
+                    "portering " + c.path("caseId").asText(""),
+                    c.path("origin").asText(""));
+        }
+        return this;
+    }
+
+    /** Billing's complaints: opened, acknowledged and decided, each when it happened. */
+    public Timeline complaints(JsonNode complaints) {
+        for (JsonNode c : complaints) {
+            String reason = text(c.path("reason"));
+            String amount = CustomerPage.kroner(c.path("amountOre").asLong());
+            add(c.path("openedAt").asText(""), Kind.MONEY, "Klage oprettet (" + amount + ")", reason, "billing");
+            if (!text(c.path("acknowledgedAt")).isEmpty()) {
+                add(c.path("acknowledgedAt").asText(), Kind.MONEY, "Klage kvitteret", reason, "billing");
+            }
+            if (!text(c.path("decidedAt")).isEmpty()) {
+                add(
+                        c.path("decidedAt").asText(),
+                        Kind.MONEY,
+                        "Klage afgjort: " + c.path("outcome").asText(""),
+                        reason,
+                        "billing");
+            }
+        }
+        return this;
+    }
+
     /** The audit: what staff did or read, with their reason. */
     public Timeline staff(JsonNode entries) {
         for (JsonNode e : entries) {

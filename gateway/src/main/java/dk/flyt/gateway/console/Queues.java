@@ -1,0 +1,45 @@
+package dk.flyt.gateway.console;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** Reads the {@link Queue}: one call to each service that holds something waiting for a person. */
+@RequestScoped
+public class Queues {
+    /** Enough for a day's work; the services list the longest waiting first. */
+    static final int LIMIT = 200;
+
+    @Inject
+    @RestClient
+    SubscriptionApi subscription;
+
+    @Inject
+    @RestClient
+    BillingApi billing;
+
+    @Inject
+    @RestClient
+    PortingApi porting;
+
+    public Queue read() {
+        List<String> problems = new ArrayList<>();
+        ServiceAnswer orders = ServiceAnswer.call(
+                CustomerPages.SUBSCRIPTION,
+                () -> subscription.waiting(List.of("ACTION_REQUIRED", "PENDING_CREDIT_CHECK"), LIMIT));
+        ServiceAnswer parked = ServiceAnswer.call(CustomerPages.PORTING, () -> porting.parked(LIMIT));
+        ServiceAnswer complaints = ServiceAnswer.call(CustomerPages.BILLING, () -> billing.overdueComplaints());
+        for (ServiceAnswer a : List.of(orders, parked, complaints)) {
+            if (!a.ok()) {
+                problems.add(a.detail());
+            }
+        }
+        return new Queue(
+                orders.ok() ? Queue.orders(orders.body()) : List.of(),
+                parked.ok() ? Queue.parked(parked.body()) : List.of(),
+                complaints.ok() ? Queue.complaints(complaints.body()) : List.of(),
+                problems);
+    }
+}
