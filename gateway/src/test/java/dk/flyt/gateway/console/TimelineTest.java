@@ -81,4 +81,27 @@ class TimelineTest {
         assertThat(Timeline.Kind.named("nonsense")).isEmpty();
         assertThat(Timeline.Kind.named(null)).isEmpty();
     }
+
+    @Test
+    void compensationsAndEachStepOfAComplaintAreMoneyItems() throws Exception {
+        List<Timeline.Item> items = new Timeline()
+                .compensations(JSON.readTree("""
+                        [{"grantedAt":"2026-12-09T08:00:00Z","kind":"INTERRUPTION","amount":10000,"caseId":"case-1",
+                          "origin":"agent-1"}]"""))
+                .complaints(JSON.readTree("""
+                        [{"openedAt":"2026-12-08T08:00:00Z","amountOre":1250,"reason":"roaming",
+                          "acknowledgedAt":"2026-12-08T09:00:00Z","decidedAt":"2026-12-10T09:00:00Z","outcome":"UPHELD"},
+                         {"openedAt":"2026-12-11T08:00:00Z","amountOre":0,"reason":"rude","acknowledgedAt":null}]"""))
+                .items(Optional.of(Timeline.Kind.MONEY));
+        assertThat(items)
+                .extracting(Timeline.Item::what)
+                .containsExactly(
+                        "Klage oprettet (0,00 kr)",
+                        "Klage afgjort: UPHELD",
+                        "Godtgørelse INTERRUPTION 100,00 kr",
+                        "Klage kvitteret",
+                        "Klage oprettet (12,50 kr)");
+        assertThat(items.get(2).who()).isEqualTo("agent-1");
+        assertThat(items.get(2).why()).isEqualTo("portering case-1");
+    }
 }

@@ -1,0 +1,45 @@
+package dk.flyt.gateway.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The queue as agents read it: what waits, why, since when, for which customer. */
+class QueueTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void aRejectedOrFailedLineSaysWhyAndAnOrderWithoutOneSaysItsState() throws Exception {
+        List<Queue.Item> items = Queue.orders(JSON.readTree("""
+                [{"id":"o-1","customerId":"c-1","status":"ACTION_REQUIRED","createdAt":"2026-12-07T08:00:00Z",
+                  "lines":[{"actionRequired":true,"step":"PORT_REJECTED","rejectCode":"ICCID_MISMATCH","number":"+4526000001"},
+                           {"actionRequired":false,"step":"ACTIVE","number":"+4526000002"},
+                           {"actionRequired":true,"step":"PORT_FAILED","rejectCode":null,"number":"+4526000003"}]},
+                 {"id":"o-2","customerId":"c-2","status":"PENDING_CREDIT_CHECK","createdAt":"2026-12-07T08:00:00Z","lines":[]}]
+                """));
+        assertThat(items)
+                .extracting(Queue.Item::why)
+                .containsExactly(
+                        "portering afvist (ICCID_MISMATCH) for +4526000001; portering fejlet for +4526000003",
+                        "venter på kreditvurdering");
+        assertThat(items).extracting(Queue.Item::customerId).containsExactly("c-1", "c-2");
+        assertThat(items.get(0).since()).isEqualTo("07-12-2026 09:00:00");
+    }
+
+    @Test
+    void parkedHubMessagesKnowNoCustomerAndOverdueComplaintsSayWhichDeadlinePassed() throws Exception {
+        Queue q =
+                new Queue(List.of(), Queue.parked(JSON.readTree("""
+                        [{"kind":"PORT_ANSWER","sender":"TELIA","dossierId":"d-1","reason":"unknown dossier",
+                          "attempts":5,"parkedAt":"2026-12-07T08:00:00Z"}]""")), Queue.complaints(JSON.readTree("""
+                        [{"customerId":"c-3","reason":"roaming","acknowledgementOverdue":false,
+                          "decideBy":"2026-12-01T23:00:00Z"}]""")), List.of());
+        assertThat(q.parked().get(0).customerId()).isEmpty();
+        assertThat(q.parked().get(0).why()).isEqualTo("unknown dossier, 5 forsøg");
+        assertThat(q.complaints().get(0).why()).isEqualTo("ikke afgjort i tide");
+        assertThat(q.complaints().get(0).since()).isEqualTo("02-12-2026 00:00:00");
+        assertThat(q.size()).isEqualTo(2);
+    }
+}
