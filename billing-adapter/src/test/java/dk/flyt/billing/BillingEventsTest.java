@@ -132,6 +132,16 @@ class BillingEventsTest {
                 r -> forgedId.equals(KafkaTestClient.header(r, "ce_id")),
                 Duration.ofSeconds(30));
         assertThat(dead).anyMatch(r -> forgedId.equals(KafkaTestClient.header(r, "ce_id")));
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(dk.flyt.testing.Tokens.forRole("agent"))
+                .get("/api/v1/dead-letters")
+                .then()
+                .statusCode(200)
+                .body(
+                        "find { it.eventId == '" + forgedId + "' }.error",
+                        org.hamcrest.Matchers.containsString("does not own"))
+                .body("find { it.eventId == '" + forgedId + "' }.customerId", equalTo(customer));
         dk.flyt.testing.Agents.announcedOn(customer)
                 .get("/api/v1/accounts/{c}/entries", customer)
                 .then()

@@ -31,6 +31,9 @@ class InboxTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    dk.flyt.messaging.deadletter.DeadLetters deadLetters;
+
     @Test
     void aMessageDeliveredTwiceHasOneEffect() {
         String key = "dup-" + UUID.randomUUID();
@@ -63,6 +66,15 @@ class InboxTest {
                 .orElseThrow(() -> new AssertionError("the poison message is not on the dead-letter topic"));
         assertThat(dead.key()).isEqualTo(key);
         assertThat(KafkaTestClient.header(dead, "dead-letter-reason")).contains("cannot handle");
+        assertThat(deadLetters.newest(500))
+                .as("recorded for the agents' queue beside the topic")
+                .filteredOn(d -> poison.equals(d.eventId()))
+                .singleElement()
+                .satisfies(d -> {
+                    assertThat(d.consumer()).isEqualTo("thing-consumer");
+                    assertThat(d.key()).isEqualTo(key);
+                    assertThat(d.error()).contains("failed 3 times").contains("cannot handle");
+                });
         given().when()
                 .get("/q/metrics")
                 .then()
@@ -83,6 +95,10 @@ class InboxTest {
         assertThat(KafkaTestClient.readUntil(
                         ThingConsumer.TOPIC + ".dlq", r -> foreign.equals(KafkaTestClient.header(r, "ce_id")), WAIT))
                 .anyMatch(r -> foreign.equals(KafkaTestClient.header(r, "ce_id")));
+        assertThat(deadLetters.newest(500))
+                .filteredOn(d -> foreign.equals(d.eventId()))
+                .singleElement()
+                .satisfies(d -> assertThat(d.error()).contains("does not own"));
         given().when()
                 .get("/q/metrics")
                 .then()

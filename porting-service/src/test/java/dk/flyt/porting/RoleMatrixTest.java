@@ -17,6 +17,7 @@ class RoleMatrixTest {
     @Test
     void everyEndpointAnswersExactlyItsRoles() {
         RoleMatrix.verify(Map.ofEntries(
+                Map.entry("GET /api/v1/dead-letters", Set.of("agent")),
                 Map.entry("GET /api/v1/porting-calendar/earliest-port-date", PUBLIC),
                 Map.entry("GET /api/v1/porting-calendar/working-days", PUBLIC),
                 Map.entry("GET /api/v1/port-ins", Set.of("agent")),

@@ -33,7 +33,7 @@ class ConsentPersistenceTest {
         List<String> applied = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                         "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
                 .getResultList());
-        assertThat(applied).containsExactly("0.1", "0.2", "1", "2", "3", "4", "5", "6", "7", "1000", "1001");
+        assertThat(applied).containsExactly("0.1", "0.2", "0.3", "1", "2", "3", "4", "5", "6", "7", "1000", "1001");
         long plans = QuarkusTransaction.requiringNew().call(() -> ((Number)
                         em.createNativeQuery("SELECT count(*) FROM plan").getSingleResult())
                 .longValue());

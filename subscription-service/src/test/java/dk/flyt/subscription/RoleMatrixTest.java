@@ -19,6 +19,7 @@ class RoleMatrixTest {
     @Test
     void everyEndpointAnswersExactlyItsRoles() {
         RoleMatrix.verify(Map.ofEntries(
+                Map.entry("GET /api/v1/dead-letters", Set.of("agent")),
                 Map.entry("GET /api/v1/plans", PUBLIC),
                 Map.entry("GET /api/v1/plans/{code}/price-changes", PUBLIC),
                 Map.entry("POST /api/v1/plans/{code}/price-changes", Set.of("billing-admin")),

@@ -8,6 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -59,4 +60,9 @@ public interface BillingApi {
             @HeaderParam(ServiceAnswer.CONTACT_HEADER) UUID contactId,
             @HeaderParam(ServiceAnswer.IDEMPOTENCY_KEY) String key,
             Map<String, Object> body);
+
+    /** The messages this service's consumers gave up on (sent to a dead-letter topic), newest first. */
+    @GET
+    @Path("/dead-letters")
+    Response deadLetters(@QueryParam("limit") int limit);
 }

@@ -44,4 +44,9 @@ public interface PortingApi {
     @GET
     @Path("/interop/parked")
     Response parked(@QueryParam("limit") int limit);
+
+    /** The messages this service's consumers gave up on (sent to a dead-letter topic), newest first. */
+    @GET
+    @Path("/dead-letters")
+    Response deadLetters(@QueryParam("limit") int limit);
 }

@@ -6,16 +6,18 @@ import java.util.List;
 
 /**
  * Everything that waits for a person, across customers, from the services that hold it: orders whose saga stopped
- * for a correction or a credit answer, hub messages parked for a person, overdue complaints. {@code problems}: the
+ * for a correction or a credit answer, hub messages parked for a person, events a service gave up on (dead letters),
+ * overdue complaints. {@code problems}: the
  * services that could not be read (their part is then unknown, and the page says so rather than showing it empty).
  */
-public record Queue(List<Item> orders, List<Item> parked, List<Item> complaints, List<String> problems) {
+public record Queue(
+        List<Item> orders, List<Item> parked, List<Item> deadLetters, List<Item> complaints, List<String> problems) {
 
     /** One thing waiting: what, why, since when, and the customer it is about (blank when not known). */
     public record Item(String what, String why, String since, String customerId) {}
 
     public int size() {
-        return orders.size() + parked.size() + complaints.size();
+        return orders.size() + parked.size() + deadLetters.size() + complaints.size();
     }
 
     static List<Item> orders(JsonNode orders) {
@@ -60,6 +62,21 @@ public record Queue(List<Item> orders, List<Item> parked, List<Item> complaints,
                     m.path("reason").asText("") + ", " + m.path("attempts").asInt() + " forsøg",
                     CustomerPage.local(m.path("parkedAt").asText("")),
                     ""));
+        }
+        return items;
+    }
+
+    /** {@code service}: which service gave up on them. */
+    static List<Item> deadLetters(String service, JsonNode deadLetters) {
+        List<Item> items = new ArrayList<>();
+        for (JsonNode d : deadLetters) {
+            items.add(new Item(
+                    service + ": hændelse " + d.path("type").asText("?") + " på "
+                            + d.path("topic").asText("") + " ("
+                            + d.path("eventId").asText("") + ")",
+                    d.path("error").asText(""),
+                    CustomerPage.local(d.path("deadAt").asText("")),
+                    d.path("customerId").isTextual() ? d.path("customerId").asText() : ""));
         }
         return items;
     }

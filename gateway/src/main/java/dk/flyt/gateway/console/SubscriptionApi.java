@@ -157,4 +157,9 @@ public interface SubscriptionApi {
             @HeaderParam(ServiceAnswer.CONTACT_HEADER) UUID contactId,
             @HeaderParam(ServiceAnswer.IDEMPOTENCY_KEY) String key,
             Map<String, Object> body);
+
+    /** The messages this service's consumers gave up on (sent to a dead-letter topic), newest first. */
+    @GET
+    @Path("/dead-letters")
+    Response deadLetters(@QueryParam("limit") int limit);
 }

@@ -30,16 +30,25 @@ class QueueTest {
 
     @Test
     void parkedHubMessagesKnowNoCustomerAndOverdueComplaintsSayWhichDeadlinePassed() throws Exception {
-        Queue q =
-                new Queue(List.of(), Queue.parked(JSON.readTree("""
+        Queue q = new Queue(
+                List.of(),
+                Queue.parked(JSON.readTree("""
                         [{"kind":"PORT_ANSWER","sender":"TELIA","dossierId":"d-1","reason":"unknown dossier",
-                          "attempts":5,"parkedAt":"2026-12-07T08:00:00Z"}]""")), Queue.complaints(JSON.readTree("""
+                          "attempts":5,"parkedAt":"2026-12-07T08:00:00Z"}]""")),
+                Queue.deadLetters("Faktureringen", JSON.readTree("""
+                        [{"type":"CompensationGranted","topic":"porting.events","eventId":"e-1","customerId":"c-4",
+                          "error":"source /x does not own porting.events","deadAt":"2026-12-07T08:00:00Z"}]""")),
+                Queue.complaints(JSON.readTree("""
                         [{"customerId":"c-3","reason":"roaming","acknowledgementOverdue":false,
-                          "decideBy":"2026-12-01T23:00:00Z"}]""")), List.of());
+                          "decideBy":"2026-12-01T23:00:00Z"}]""")),
+                List.of());
         assertThat(q.parked().get(0).customerId()).isEmpty();
         assertThat(q.parked().get(0).why()).isEqualTo("unknown dossier, 5 forsøg");
         assertThat(q.complaints().get(0).why()).isEqualTo("ikke afgjort i tide");
         assertThat(q.complaints().get(0).since()).isEqualTo("02-12-2026 00:00:00");
-        assertThat(q.size()).isEqualTo(2);
+        assertThat(q.deadLetters().get(0).what())
+                .isEqualTo("Faktureringen: hændelse CompensationGranted på porting.events (e-1)");
+        assertThat(q.deadLetters().get(0).customerId()).isEqualTo("c-4");
+        assertThat(q.size()).isEqualTo(3);
     }
 }

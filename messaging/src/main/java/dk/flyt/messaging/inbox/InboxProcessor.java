@@ -28,8 +28,14 @@ public class InboxProcessor {
     private final Inbox inbox;
     private final MessagingConfig config;
     private final MeterRegistry registry;
+    private final dk.flyt.messaging.deadletter.DeadLetters deadLetters;
 
-    public InboxProcessor(Inbox inbox, MessagingConfig config, MeterRegistry registry) {
+    public InboxProcessor(
+            Inbox inbox,
+            MessagingConfig config,
+            MeterRegistry registry,
+            dk.flyt.messaging.deadletter.DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.inbox = inbox;
         this.config = config;
         this.registry = registry;
@@ -50,8 +56,10 @@ public class InboxProcessor {
             LOG.warnf(
                     "%s: %s %s on %s comes from source %s, not from %s; refused, sent to %s.dlq",
                     consumer, event.type(), event.id(), event.topic(), event.source(), owner.get(), event.topic());
-            return message.nack(new IllegalStateException(
-                    "source " + event.source() + " does not own " + event.topic() + " (" + owner.get() + " does)"));
+            IllegalStateException refused = new IllegalStateException(
+                    "source " + event.source() + " does not own " + event.topic() + " (" + owner.get() + " does)");
+            deadLetters.record(consumer, event, refused.getMessage());
+            return message.nack(refused);
         }
         int maxAttempts = Math.max(1, config.consumer().maxAttempts());
         Duration pause = config.consumer().backoff();
@@ -88,6 +96,8 @@ public class InboxProcessor {
         LOG.errorf(
                 "%s: %s %s failed %d times, sent to %s.dlq",
                 consumer, event.type(), event.id(), maxAttempts, event.topic());
+        deadLetters.record(
+                consumer, event, "failed " + maxAttempts + " times: " + (last == null ? "" : rootMessage(last)));
         return message.nack(last);
     }
 

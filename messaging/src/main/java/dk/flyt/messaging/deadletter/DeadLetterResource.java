@@ -1,0 +1,44 @@
+package dk.flyt.messaging.deadletter;
+
+import dk.flyt.contracts.Roles;
+import dk.flyt.platform.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The messages this service's consumers gave up on, for the agents' queue. The same resource in every service that
+ * consumes events; the console asks each service directly (the gateway routes no client to it).
+ */
+@Path("/api/v1/dead-letters")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "operations", description = "What waits for a person because no saga will finish it by itself")
+public class DeadLetterResource {
+    private final DeadLetters deadLetters;
+
+    public DeadLetterResource(DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    @GET
+    @RolesAllowed(Roles.AGENT)
+    @Transactional
+    @Operation(
+            summary = "The messages this service's consumers sent to a dead-letter topic, newest first",
+            description = "At most limit (1 to 500, 100 by default). Ids, types, the customer the message names and"
+                    + " why it was given up on; never the message itself.")
+    public List<DeadLetters.DeadLetter> newest(@QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw ProblemException.badRequest("limit", "must be from 1 to 500");
+        }
+        return deadLetters.newest(limit);
+    }
+}
