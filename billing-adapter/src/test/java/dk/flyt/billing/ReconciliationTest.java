@@ -81,6 +81,21 @@ class ReconciliationTest {
         assertThat(reconciliations.reconcile(YearMonth.parse("2032-04")).differences())
                 .as("April's rest, charged with May, is right")
                 .isEmpty();
+        assertThat(reconciliations.open(12, 100))
+                .as("May's difference waits for a person in the queue")
+                .filteredOn(o -> o.difference().subscriptionId().equals(s))
+                .singleElement()
+                .satisfies(o -> {
+                    assertThat(o.month()).isEqualTo(YearMonth.parse("2032-05"));
+                    assertThat(o.difference().customerId()).isEqualTo(c);
+                });
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(dk.flyt.testing.Tokens.forRole("agent"))
+                .get("/api/v1/reconciliations/differences")
+                .then()
+                .statusCode(200)
+                .body("difference.subscriptionId", org.hamcrest.Matchers.hasItem(s));
     }
 
     @Test

@@ -17,6 +17,7 @@ class RoleMatrixTest {
     @Test
     void everyEndpointAnswersExactlyItsRoles() {
         RoleMatrix.verify(Map.ofEntries(
+                Map.entry("GET /api/v1/reconciliations/differences", Set.of("billing-admin", "agent")),
                 Map.entry("GET /api/v1/dead-letters", Set.of("agent")),
                 Map.entry("GET /api/v1/accounts/{customerId}", READERS),
                 Map.entry("GET /api/v1/accounts/{customerId}/entries", READERS),

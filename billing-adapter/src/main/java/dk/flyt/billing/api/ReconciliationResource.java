@@ -5,15 +5,18 @@ import dk.flyt.contracts.Roles;
 import dk.flyt.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,6 +49,20 @@ public class ReconciliationResource {
                         .build())
                 .entity(result)
                 .build();
+    }
+
+    @GET
+    @Path("/differences")
+    @RolesAllowed({Roles.BILLING_ADMIN, Roles.AGENT})
+    @Operation(
+            summary = "The differences still open: those of the latest reconciliation of each of the last 12 months",
+            description = "Newest month first, at most limit (1 to 500, 100 by default); amounts in øre. For the"
+                    + " agents' queue and finance; a later reconciliation of a month that finds none clears it.")
+    public List<Reconciliations.Open> differences(@QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw ProblemException.badRequest("limit", "must be from 1 to 500");
+        }
+        return reconciliations.open(12, limit);
     }
 
     @GET

@@ -177,6 +177,42 @@ public class Reconciliations {
         return new Result(id, month, rows.size(), differences, now);
     }
 
+    /** A difference the latest reconciliation of its month found, with that reconciliation. */
+    public record Open(UUID reconciliationId, YearMonth month, Instant at, Difference difference) {}
+
+    /**
+     * The differences of the latest reconciliation of each of the last {@code months} reconciled months, newest month
+     * first: what a person must look into (a later reconciliation of a month that finds none clears its month).
+     */
+    @SuppressWarnings("unchecked")
+    public List<Open> open(int months, int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Object[]> rows = em.createNativeQuery("""
+                            SELECT r.id, r.month, r.finished_at, d.subscription_id, d.customer_id, d.expected_ore,
+                                   d.booked_ore
+                            FROM (SELECT DISTINCT ON (month) id, month, finished_at FROM reconciliation
+                                  ORDER BY month DESC, finished_at DESC LIMIT :months) r
+                            JOIN reconciliation_difference d ON d.reconciliation_id = r.id
+                            ORDER BY r.month DESC, d.subscription_id
+                            LIMIT :limit
+                            """)
+                    .setParameter("months", months)
+                    .setParameter("limit", limit)
+                    .getResultList();
+            return rows.stream()
+                    .map(r -> new Open(
+                            (UUID) r[0],
+                            YearMonth.from(Ledger.date(r[1])),
+                            r[2] instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) r[2],
+                            new Difference(
+                                    (String) r[3],
+                                    (String) r[4],
+                                    ((Number) r[5]).longValue(),
+                                    ((Number) r[6]).longValue())))
+                    .toList();
+        });
+    }
+
     /** A stored reconciliation, or empty. */
     @SuppressWarnings("unchecked")
     public java.util.Optional<Result> find(UUID id) {

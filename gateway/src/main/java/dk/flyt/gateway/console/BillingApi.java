@@ -65,4 +65,9 @@ public interface BillingApi {
     @GET
     @Path("/dead-letters")
     Response deadLetters(@QueryParam("limit") int limit);
+
+    /** The differences the latest reconciliation of each recent month found. */
+    @GET
+    @Path("/reconciliations/differences")
+    Response reconciliationDifferences(@QueryParam("limit") int limit);
 }

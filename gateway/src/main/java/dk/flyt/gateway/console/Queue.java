@@ -7,17 +7,22 @@ import java.util.List;
 /**
  * Everything that waits for a person, across customers, from the services that hold it: orders whose saga stopped
  * for a correction or a credit answer, hub messages parked for a person, events a service gave up on (dead letters),
- * overdue complaints. {@code problems}: the
+ * overdue complaints, and differences between what was charged and what the schedules say (reconciliation). {@code problems}: the
  * services that could not be read (their part is then unknown, and the page says so rather than showing it empty).
  */
 public record Queue(
-        List<Item> orders, List<Item> parked, List<Item> deadLetters, List<Item> complaints, List<String> problems) {
+        List<Item> orders,
+        List<Item> parked,
+        List<Item> deadLetters,
+        List<Item> complaints,
+        List<Item> differences,
+        List<String> problems) {
 
     /** One thing waiting: what, why, since when, and the customer it is about (blank when not known). */
     public record Item(String what, String why, String since, String customerId) {}
 
     public int size() {
-        return orders.size() + parked.size() + deadLetters.size() + complaints.size();
+        return orders.size() + parked.size() + deadLetters.size() + complaints.size() + differences.size();
     }
 
     static List<Item> orders(JsonNode orders) {
@@ -77,6 +82,21 @@ public record Queue(
                     d.path("error").asText(""),
                     CustomerPage.local(d.path("deadAt").asText("")),
                     d.path("customerId").isTextual() ? d.path("customerId").asText() : ""));
+        }
+        return items;
+    }
+
+    static List<Item> differences(JsonNode open) {
+        List<Item> items = new ArrayList<>();
+        for (JsonNode o : open) {
+            JsonNode d = o.path("difference");
+            items.add(new Item(
+                    "Abonnement " + d.path("subscriptionId").asText("") + ", "
+                            + o.path("month").asText(""),
+                    "opkrævet " + CustomerPage.kroner(-d.path("bookedOre").asLong()) + ", skulle være "
+                            + CustomerPage.kroner(-d.path("expectedOre").asLong()),
+                    CustomerPage.local(o.path("at").asText("")),
+                    d.path("customerId").asText("")));
         }
         return items;
     }

@@ -34,6 +34,8 @@ public class Queues {
                 () -> subscription.waiting(List.of("ACTION_REQUIRED", "PENDING_CREDIT_CHECK"), LIMIT));
         ServiceAnswer parked = ServiceAnswer.call(CustomerPages.PORTING, () -> porting.parked(LIMIT));
         ServiceAnswer complaints = ServiceAnswer.call(CustomerPages.BILLING, () -> billing.overdueComplaints());
+        ServiceAnswer differences =
+                ServiceAnswer.call(CustomerPages.BILLING, () -> billing.reconciliationDifferences(LIMIT));
         ServiceAnswer subscriptionDead =
                 ServiceAnswer.call(CustomerPages.SUBSCRIPTION, () -> subscription.deadLetters(LIMIT));
         ServiceAnswer portingDead = ServiceAnswer.call(CustomerPages.PORTING, () -> porting.deadLetters(LIMIT));
@@ -48,7 +50,8 @@ public class Queues {
         if (billingDead.ok()) {
             dead.addAll(Queue.deadLetters(CustomerPages.BILLING, billingDead.body()));
         }
-        for (ServiceAnswer a : List.of(orders, parked, complaints, subscriptionDead, portingDead, billingDead)) {
+        for (ServiceAnswer a :
+                List.of(orders, parked, complaints, differences, subscriptionDead, portingDead, billingDead)) {
             if (!a.ok()) {
                 problems.add(a.detail());
             }
@@ -58,6 +61,7 @@ public class Queues {
                 parked.ok() ? Queue.parked(parked.body()) : List.of(),
                 dead,
                 complaints.ok() ? Queue.complaints(complaints.body()) : List.of(),
+                differences.ok() ? Queue.differences(differences.body()) : List.of(),
                 problems);
     }
 }

@@ -41,6 +41,9 @@ class QueueTest {
                 Queue.complaints(JSON.readTree("""
                         [{"customerId":"c-3","reason":"roaming","acknowledgementOverdue":false,
                           "decideBy":"2026-12-01T23:00:00Z"}]""")),
+                Queue.differences(JSON.readTree("""
+                        [{"month":"2027-01","at":"2027-01-02T08:00:00Z","difference":{"subscriptionId":"s-1",
+                          "customerId":"c-5","expectedOre":-9900,"bookedOre":-10900}}]""")),
                 List.of());
         assertThat(q.parked().get(0).customerId()).isEmpty();
         assertThat(q.parked().get(0).why()).isEqualTo("unknown dossier, 5 forsøg");
@@ -49,6 +52,8 @@ class QueueTest {
         assertThat(q.deadLetters().get(0).what())
                 .isEqualTo("Faktureringen: hændelse CompensationGranted på porting.events (e-1)");
         assertThat(q.deadLetters().get(0).customerId()).isEqualTo("c-4");
-        assertThat(q.size()).isEqualTo(3);
+        assertThat(q.differences().get(0).why()).isEqualTo("opkrævet 109,00 kr, skulle være 99,00 kr");
+        assertThat(q.differences().get(0).customerId()).isEqualTo("c-5");
+        assertThat(q.size()).isEqualTo(4);
     }
 }
