@@ -2,6 +2,7 @@ package dk.flyt.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.flyt.testing.Browser;
 import dk.flyt.testing.TestData;
 import java.net.http.HttpResponse;
 import java.util.List;

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.flyt.local.KeycloakTokens;
+import dk.flyt.testing.Browser;
 import dk.flyt.testing.TestData;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;

@@ -1,4 +1,4 @@
-package dk.flyt.system;
+package dk.flyt.testing;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * A browser-like HTTP client for the code flow: it keeps cookies per host and path as a browser does, and follows
  * redirects only when told to, so a test can see each step (the provider's login page, the callback, the logout).
  */
-final class Browser {
+public final class Browser {
     private final CookieManager cookies = new CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL);
     private final HttpClient http = HttpClient.newBuilder()
             .cookieHandler(new LoopbackCookies())
@@ -28,7 +28,7 @@ final class Browser {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    HttpResponse<String> get(String url, String... headers) {
+    public HttpResponse<String> get(String url, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30))
                 .GET();
@@ -38,7 +38,7 @@ final class Browser {
         return send(b.build());
     }
 
-    HttpResponse<String> post(String url, Map<String, String> form) {
+    public HttpResponse<String> post(String url, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
@@ -50,7 +50,7 @@ final class Browser {
     }
 
     /** Follows redirects from {@code response} as a browser would, up to ten, and answers the last response. */
-    HttpResponse<String> follow(HttpResponse<String> response) {
+    public HttpResponse<String> follow(HttpResponse<String> response) {
         HttpResponse<String> r = response;
         for (int i = 0; i < 10 && r.statusCode() / 100 == 3; i++) {
             r = get(location(r));
@@ -58,7 +58,7 @@ final class Browser {
         return r;
     }
 
-    static String location(HttpResponse<String> r) {
+    public static String location(HttpResponse<String> r) {
         String location = r.headers()
                 .firstValue("Location")
                 .orElseThrow(() -> new AssertionError("no Location in a " + r.statusCode() + " from " + r.uri()));
@@ -66,21 +66,21 @@ final class Browser {
     }
 
     /** The cookies the browser holds for a URL. */
-    List<HttpCookie> cookies(String url) {
+    public List<HttpCookie> cookies(String url) {
         return cookies.getCookieStore().get(URI.create(url));
     }
 
     /** Forgets every cookie (another browser, or a copied cookie to replay). */
-    void forget() {
+    public void forget() {
         cookies.getCookieStore().removeAll();
     }
 
-    void add(String url, HttpCookie cookie) {
+    public void add(String url, HttpCookie cookie) {
         cookies.getCookieStore().add(URI.create(url), cookie);
     }
 
     /** The {@code action} of the form with the given id, HTML entities undone. */
-    static String formAction(String html, String formId) {
+    public static String formAction(String html, String formId) {
         Matcher m = Pattern.compile("<form[^>]*id=\"" + Pattern.quote(formId) + "\"[^>]*>")
                 .matcher(html);
         if (!m.find()) {
@@ -94,7 +94,7 @@ final class Browser {
     }
 
     /** The value of the hidden input named {@code name} (the first one). */
-    static String hidden(String html, String name) {
+    public static String hidden(String html, String name) {
         Matcher m = Pattern.compile("<input[^>]*name=\"" + Pattern.quote(name) + "\"[^>]*value=\"([^\"]*)\"")
                 .matcher(html);
         if (!m.find()) {
