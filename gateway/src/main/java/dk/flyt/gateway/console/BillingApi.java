@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** The billing adapter's API as the console calls it, with the logged-in agent's own access token. */
@@ -34,13 +35,13 @@ public interface BillingApi {
     /** The page's one read here: account, ledger, complaints and the new-SIM fee. */
     @GET
     @Path("/accounts/{customerId}/overview")
-    Response overview(
+    CompletionStage<Response> overview(
             @PathParam("customerId") String customerId, @HeaderParam(ServiceAnswer.CONTACT_HEADER) UUID contactId);
 
     /** Complaints past a deadline, across customers. */
     @GET
     @Path("/complaints/overdue")
-    Response overdueComplaints();
+    CompletionStage<Response> overdueComplaints();
 
     @POST
     @Path("/accounts/{customerId}/complaints")
@@ -64,10 +65,10 @@ public interface BillingApi {
     /** The messages this service's consumers gave up on (sent to a dead-letter topic), newest first. */
     @GET
     @Path("/dead-letters")
-    Response deadLetters(@QueryParam("limit") int limit);
+    CompletionStage<Response> deadLetters(@QueryParam("limit") int limit);
 
     /** The differences the latest reconciliation of each recent month found. */
     @GET
     @Path("/reconciliations/differences")
-    Response reconciliationDifferences(@QueryParam("limit") int limit);
+    CompletionStage<Response> reconciliationDifferences(@QueryParam("limit") int limit);
 }

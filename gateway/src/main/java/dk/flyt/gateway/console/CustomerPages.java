@@ -10,14 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * Renders the customer page from one read per service: the subscription service's overview (within the agent's open
- * contact, remembered in the browser by {@link ContactCookie}), billing's overview and porting's compensations. Only
- * when the browser names no open contact does the page first ask which contact of the agent's is open.
+ * Renders the customer page from one read per service, the three side by side: the subscription service's overview
+ * (within the agent's open contact, remembered in the browser by {@link ContactCookie}), billing's overview and
+ * porting's compensations. Only when the browser names no open contact does the page first ask which contact of the
+ * agent's is open.
  */
 @RequestScoped
 public class CustomerPages {
@@ -69,18 +70,29 @@ public class CustomerPages {
         return contacts.ok() ? openContact(contacts.body()).map(c -> UUID.fromString(c.id())) : Optional.empty();
     }
 
+    /** The page's three reads, one per service, running side by side within one contact. */
+    private record Reads(
+            UUID contact,
+            CompletableFuture<ServiceAnswer> own,
+            CompletableFuture<ServiceAnswer> account,
+            CompletableFuture<ServiceAnswer> compensations) {}
+
+    private Reads start(String customerId, UUID contact, String revealReason) {
+        return new Reads(
+                contact,
+                ServiceAnswer.async(SUBSCRIPTION, () -> subscription.overview(customerId, contact, revealReason)),
+                ServiceAnswer.async(BILLING, () -> billing.overview(customerId, contact)),
+                ServiceAnswer.async(PORTING, () -> porting.compensations(customerId, contact)));
+    }
+
     public Response render(String customerId, String cookie, View view) {
-        Optional<UUID> remembered = ContactCookie.contactFor(cookie, customerId);
-        ServiceAnswer overview = null;
-        if (remembered.isPresent()) {
-            UUID contact = remembered.get();
-            overview = ServiceAnswer.call(
-                    SUBSCRIPTION, () -> subscription.overview(customerId, contact, view.revealReason()));
-            if (overview.status() == 403) {
-                overview = null; // closed meanwhile: ask which contact is open
-            }
+        Reads reads = ContactCookie.contactFor(cookie, customerId)
+                .map(contact -> start(customerId, contact, view.revealReason()))
+                .orElse(null);
+        if (reads != null && reads.own().join().status() == 403) {
+            reads = null; // closed meanwhile: ask which contact is open
         }
-        if (overview == null) {
+        if (reads == null) {
             ServiceAnswer contacts = ServiceAnswer.call(SUBSCRIPTION, () -> subscription.contacts(customerId));
             if (!contacts.ok()) {
                 return respond(
@@ -95,10 +107,9 @@ public class CustomerPages {
                         CustomerPage.withoutContact(customerId, view.message(), view.outcome()),
                         ContactCookie.clear());
             }
-            UUID contact = UUID.fromString(open.get().id());
-            overview = ServiceAnswer.call(
-                    SUBSCRIPTION, () -> subscription.overview(customerId, contact, view.revealReason()));
+            reads = start(customerId, UUID.fromString(open.get().id()), view.revealReason());
         }
+        ServiceAnswer overview = reads.own().join();
         if (!overview.ok()) {
             return respond(
                     overview.status(),
@@ -106,14 +117,12 @@ public class CustomerPages {
                     ContactCookie.clear());
         }
         JsonNode own = overview.body();
-        CustomerPage.Contact contact = CustomerPage.Contact.of(own.path("contact"));
-        UUID contactId = UUID.fromString(contact.id());
         List<String> problems = new ArrayList<>();
         if (view.message() != null) {
             problems.add(view.message());
         }
-        ServiceAnswer account = read(BILLING, () -> billing.overview(customerId, contactId), problems);
-        ServiceAnswer compensations = read(PORTING, () -> porting.compensations(customerId, contactId), problems);
+        ServiceAnswer account = read(reads.account(), problems);
+        ServiceAnswer compensations = read(reads.compensations(), problems);
 
         Timeline timeline = new Timeline().orders(own.path("timeline")).staff(own.path("audit"));
         String balance = "kunne ikke læses";
@@ -137,7 +146,7 @@ public class CustomerPages {
                 view.status(),
                 new CustomerPage(
                         customerId,
-                        contact,
+                        CustomerPage.Contact.of(own.path("contact")),
                         CustomerPage.Profile.of(own.path("customer")),
                         list(own.path("subscriptions"), CustomerPage.Line::of),
                         list(own.path("orders"), CustomerPage.Order::of),
@@ -152,7 +161,7 @@ public class CustomerPages {
                         view.done(),
                         view.outcome(),
                         view.quote()),
-                ContactCookie.of(customerId, contactId));
+                ContactCookie.of(customerId, reads.contact()));
     }
 
     private Response respond(int status, CustomerPage page, NewCookie cookie) {
@@ -173,8 +182,8 @@ public class CustomerPages {
         return list;
     }
 
-    private static ServiceAnswer read(String service, Supplier<Response> call, List<String> problems) {
-        ServiceAnswer answer = ServiceAnswer.call(service, call);
+    private static ServiceAnswer read(CompletableFuture<ServiceAnswer> call, List<String> problems) {
+        ServiceAnswer answer = call.join();
         if (!answer.ok()) {
             problems.add(answer.detail());
         }

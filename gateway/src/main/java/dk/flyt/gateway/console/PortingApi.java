@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** The porting service's API as the console calls it, with the logged-in agent's own access token. */
@@ -23,7 +24,7 @@ public interface PortingApi {
     /** The page's one read here: the customer's compensations. */
     @GET
     @Path("/compensations")
-    Response compensations(
+    CompletionStage<Response> compensations(
             @QueryParam("customerId") String customerId, @HeaderParam(ServiceAnswer.CONTACT_HEADER) UUID contactId);
 
     /** What a claim would grant, before the agent confirms it. */
@@ -43,10 +44,10 @@ public interface PortingApi {
     /** Hub messages parked for a person, across customers. */
     @GET
     @Path("/interop/parked")
-    Response parked(@QueryParam("limit") int limit);
+    CompletionStage<Response> parked(@QueryParam("limit") int limit);
 
     /** The messages this service's consumers gave up on (sent to a dead-letter topic), newest first. */
     @GET
     @Path("/dead-letters")
-    Response deadLetters(@QueryParam("limit") int limit);
+    CompletionStage<Response> deadLetters(@QueryParam("limit") int limit);
 }

@@ -28,13 +28,32 @@ public record ServiceAnswer(int status, JsonNode body) {
         try {
             return of(call.get());
         } catch (jakarta.ws.rs.ProcessingException e) {
-            return new ServiceAnswer(
-                    503,
-                    JSON.createObjectNode()
-                            .put("status", 503)
-                            .put("title", "Service Unavailable")
-                            .put("detail", service + " svarer ikke lige nu."));
+            return unavailable(service);
         }
+    }
+
+    /**
+     * Starts a call whose answer is read later, so that the calls of one page to different services run side by side;
+     * a service that cannot be reached or does not answer in time is a 503 naming it, as with {@link #call}.
+     */
+    public static java.util.concurrent.CompletableFuture<ServiceAnswer> async(
+            String service, java.util.function.Supplier<java.util.concurrent.CompletionStage<Response>> call) {
+        try {
+            return call.get()
+                    .toCompletableFuture()
+                    .handle((response, failure) -> failure == null ? of(response) : unavailable(service));
+        } catch (jakarta.ws.rs.ProcessingException e) {
+            return java.util.concurrent.CompletableFuture.completedFuture(unavailable(service));
+        }
+    }
+
+    private static ServiceAnswer unavailable(String service) {
+        return new ServiceAnswer(
+                503,
+                JSON.createObjectNode()
+                        .put("status", 503)
+                        .put("title", "Service Unavailable")
+                        .put("detail", service + " svarer ikke lige nu."));
     }
 
     /** Reads and closes the response. */

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
@@ -78,7 +79,7 @@ public interface SubscriptionApi {
     /** The page's one read here: profile, subscriptions, orders, timeline, audit and the plans on sale. */
     @GET
     @Path("/customers/{customerId}/overview")
-    Response overview(
+    CompletionStage<Response> overview(
             @PathParam("customerId") String customerId,
             @HeaderParam(ServiceAnswer.CONTACT_HEADER) UUID contactId,
             @HeaderParam("X-Reveal-Reason") String revealReason);
@@ -86,7 +87,7 @@ public interface SubscriptionApi {
     /** The orders waiting for a person, across customers. */
     @GET
     @Path("/orders")
-    Response waiting(@QueryParam("status") List<String> status, @QueryParam("limit") int limit);
+    CompletionStage<Response> waiting(@QueryParam("status") List<String> status, @QueryParam("limit") int limit);
 
     @POST
     @Path("/orders/{orderId}/lines/{lineId}/port-in-correction")
@@ -161,5 +162,5 @@ public interface SubscriptionApi {
     /** The messages this service's consumers gave up on (sent to a dead-letter topic), newest first. */
     @GET
     @Path("/dead-letters")
-    Response deadLetters(@QueryParam("limit") int limit);
+    CompletionStage<Response> deadLetters(@QueryParam("limit") int limit);
 }
