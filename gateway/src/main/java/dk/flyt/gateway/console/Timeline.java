@@ -50,7 +50,12 @@ public final class Timeline {
      * not in the whole timeline, where every page view would bury what happened).
      */
     public record Item(
-            long seq, Instant instant, String at, Kind kind, String what, String why, String who, boolean look) {}
+            long seq, Instant instant, String at, Kind kind, String what, String why, String who, boolean look) {
+        /** What happened in the agents' Danish, when the code has a label (the page shows the code beside it). */
+        public String label() {
+            return Labels.danish(what);
+        }
+    }
 
     private final List<Item> items = new ArrayList<>();
 

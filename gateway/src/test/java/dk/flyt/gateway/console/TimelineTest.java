@@ -104,4 +104,16 @@ class TimelineTest {
         assertThat(items.get(2).who()).isEqualTo("agent-1");
         assertThat(items.get(2).why()).isEqualTo("portering case-1");
     }
+
+    @Test
+    void agentsReadTheCodesInDanishAndAnUnknownCodeAsItIs() throws Exception {
+        List<Timeline.Item> items = timeline().items(Optional.empty());
+        assertThat(items.get(2).label()).isEqualTo("Portering afvist af afgivende operatør");
+        assertThat(new Timeline()
+                        .orders(JSON.readTree("[{\"at\":\"2026-12-07T08:00:00Z\",\"what\":\"SOMETHING_NEW\"}]"))
+                        .items(Optional.empty())
+                        .get(0)
+                        .label())
+                .isNull();
+    }
 }
