@@ -96,6 +96,7 @@ class SubscriptionLifecycleTest {
                 .statusCode(201)
                 .body("immediate", equalTo(false))
                 .body("effectiveOn", equalTo("2026-12-01"))
+                .body("effectiveWhy", containsString("1st of the next month"))
                 .body("status", equalTo("SCHEDULED"))
                 .extract()
                 .path("id");
@@ -139,6 +140,7 @@ class SubscriptionLifecycleTest {
                 .statusCode(201)
                 .body("immediate", equalTo(true))
                 .body("effectiveOn", equalTo("2026-11-16"))
+                .body("effectiveWhy", containsString("at once"))
                 .extract()
                 .path("id");
         assertThat(Shop.subscription(l.subscriptionId()).get("plan").asText()).isEqualTo("MOBILE_FREE_STREAMING");

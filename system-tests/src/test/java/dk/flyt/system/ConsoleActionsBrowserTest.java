@@ -114,7 +114,15 @@ class ConsoleActionsBrowserTest {
         story.step(p, "ACTIVE");
         openCustomer(p.customerId(), "SIM-kortet er stjålet");
 
+        // R-SUB-03: a plan change is shown with when it takes effect and why then
         page.locator("#actions-" + subscription + " summary").click();
+        page.selectOption("#skift-plan-" + subscription + "-planCode", "BASIC");
+        page.click("form:has(#skift-plan-" + subscription + "-planCode) button[type=submit]");
+        assertThat(page.locator("#done")).containsText("Planskiftet er bestilt");
+        page.locator("#actions-" + subscription + " summary").click();
+        assertThat(page.locator("#actions-" + subscription + " .plan-changes"))
+                .containsText("1st of the next month");
+
         page.locator("#spaer-sim-" + subscription).dblclick();
         assertThat(page.locator("#done")).containsText("SIM-kortet er spærret");
         assertThat(page.locator("#subscriptions")).containsText("BLOCKED");

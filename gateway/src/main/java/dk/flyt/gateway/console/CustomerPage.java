@@ -178,9 +178,18 @@ public record CustomerPage(
         }
     }
 
-    /** A plan change and when it takes effect ({@code immediate}: at once, else from {@code effectiveOn}). */
+    /**
+     * A plan change, when it takes effect ({@code immediate}: at once, else from {@code effectiveOn}) and why then, as
+     * the service says it.
+     */
     public record PlanChange(
-            String id, String fromPlan, String toPlan, boolean immediate, String effectiveOn, String status) {
+            String id,
+            String fromPlan,
+            String toPlan,
+            boolean immediate,
+            String effectiveOn,
+            String why,
+            String status) {
         static PlanChange of(JsonNode c) {
             return new PlanChange(
                     c.path("id").asText(),
@@ -188,6 +197,7 @@ public record CustomerPage(
                     c.path("toPlan").asText(""),
                     c.path("immediate").asBoolean(false),
                     text(c.path("effectiveOn")),
+                    text(c.path("effectiveWhy")),
                     c.path("status").asText(""));
         }
 

@@ -114,7 +114,9 @@ public class SubscriptionResource {
         }
     }
 
-    /** A plan change and the day it takes effect (R-SUB-03); SCHEDULED ones can be cancelled (R-SUB-04). */
+    /**
+     * A plan change, the day it takes effect and why then (R-SUB-03); SCHEDULED ones can be cancelled (R-SUB-04).
+     */
     public record PlanChangeView(
             UUID id,
             String fromPlan,
@@ -122,9 +124,18 @@ public class SubscriptionResource {
             boolean immediate,
             LocalDate orderedOn,
             LocalDate effectiveOn,
+            String effectiveWhy,
             String status) {
         static PlanChangeView of(PlanChangeEntity c) {
-            return new PlanChangeView(c.id, c.fromPlan, c.toPlan, c.immediate, c.orderedOn, c.effectiveOn, c.status);
+            return new PlanChangeView(
+                    c.id,
+                    c.fromPlan,
+                    c.toPlan,
+                    c.immediate,
+                    c.orderedOn,
+                    c.effectiveOn,
+                    dk.flyt.subscription.domain.PlanChangeRules.whyEffective(c.immediate),
+                    c.status);
         }
     }
 

@@ -11,6 +11,13 @@ public final class PlanChangeRules {
     /** Takes effect on {@code effectiveOn}: today when {@code immediate}, otherwise the next 1st. */
     public record Accepted(boolean immediate, LocalDate effectiveOn) implements Decision {}
 
+    /** Why a change takes effect when it does, as the rule says it (R-SUB-03). */
+    public static String whyEffective(boolean immediate) {
+        return immediate
+                ? "at once: the new plan includes streaming, or the old one is Basic (R-SUB-03)"
+                : "from the 1st of the next month: no streaming in the new plan and the old one is not Basic (R-SUB-03)";
+    }
+
     public record Refused(String code, String reason) implements Decision {}
 
     /**
