@@ -120,8 +120,7 @@ class ConsoleActionsBrowserTest {
         page.click("form:has(#skift-plan-" + subscription + "-planCode) button[type=submit]");
         assertThat(page.locator("#done")).containsText("Planskiftet er bestilt");
         page.locator("#actions-" + subscription + " summary").click();
-        assertThat(page.locator("#actions-" + subscription + " .plan-changes"))
-                .containsText("1st of the next month");
+        assertThat(page.locator("#actions-" + subscription + " .plan-changes")).containsText("1st of the next month");
 
         page.locator("#spaer-sim-" + subscription).dblclick();
         assertThat(page.locator("#done")).containsText("SIM-kortet er spærret");
