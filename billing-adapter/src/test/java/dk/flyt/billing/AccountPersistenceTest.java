@@ -34,7 +34,8 @@ class AccountPersistenceTest {
                         "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
                 .getResultList());
         assertThat(applied)
-                .containsExactly("0.1", "0.2", "0.3", "1", "2", "3", "4", "5", "6", "7", "8", "9", "1000", "1001");
+                .containsExactly(
+                        "0.1", "0.2", "0.3", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "1000", "1001");
         List<String> tables = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
                 .getResultList());

@@ -256,7 +256,9 @@ class SubscriptionLifecycleTest {
             assertThat(List.of(a.statusCode(), b.statusCode())).containsExactly(200, 200);
             assertThat(a.jsonPath().getString("status")).isEqualTo("BLOCKED");
             assertThat(b.jsonPath().getString("status")).isEqualTo("BLOCKED");
-            assertThat(List.of(a.header("Idempotent-Replayed"), String.valueOf(b.header("Idempotent-Replayed"))))
+            assertThat(List.of(
+                            String.valueOf(a.header("Idempotent-Replayed")),
+                            String.valueOf(b.header("Idempotent-Replayed"))))
                     .as("one of the two was answered from the first")
                     .contains("true");
         } finally {
@@ -285,6 +287,17 @@ class SubscriptionLifecycleTest {
                 .post("/api/v1/subscriptions/{id}/block", l.subscriptionId())
                 .then()
                 .statusCode(409);
+        // a refused request keeps nothing: sent again with its key it is refused again, not replayed
+        String refusedKey = UUID.randomUUID().toString();
+        for (int i = 0; i < 2; i++) {
+            io.restassured.response.Response refused = given().auth()
+                    .oauth2(Tokens.customer(l.customerId()))
+                    .header("Idempotency-Key", refusedKey)
+                    .when()
+                    .post("/api/v1/subscriptions/{id}/block", l.subscriptionId());
+            assertThat(refused.statusCode()).isEqualTo(409);
+            assertThat(refused.header("Idempotent-Replayed")).isNull();
+        }
         // the key names one request: another action with it is the client's mistake
         given().auth()
                 .oauth2(Tokens.customer(l.customerId()))

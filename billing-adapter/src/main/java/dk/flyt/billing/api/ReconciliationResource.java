@@ -5,7 +5,6 @@ import dk.flyt.contracts.Roles;
 import dk.flyt.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -58,11 +57,9 @@ public class ReconciliationResource {
             summary = "The differences still open: those of the latest reconciliation of each of the last 12 months",
             description = "Newest month first, at most limit (1 to 500, 100 by default); amounts in øre. For the"
                     + " agents' queue and finance; a later reconciliation of a month that finds none clears it.")
-    public List<Reconciliations.Open> differences(@QueryParam("limit") @DefaultValue("100") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw ProblemException.badRequest("limit", "must be from 1 to 500");
-        }
-        return reconciliations.open(12, limit);
+    public List<Reconciliations.Open> differences(
+            @QueryParam("limit") String limit, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo query) {
+        return reconciliations.open(12, dk.flyt.platform.json.Limit.of(query, 100, 500));
     }
 
     @GET

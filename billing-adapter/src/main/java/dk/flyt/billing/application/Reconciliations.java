@@ -191,7 +191,7 @@ public class Reconciliations {
                             SELECT r.id, r.month, r.finished_at, d.subscription_id, d.customer_id, d.expected_ore,
                                    d.booked_ore
                             FROM (SELECT DISTINCT ON (month) id, month, finished_at FROM reconciliation
-                                  ORDER BY month DESC, finished_at DESC LIMIT :months) r
+                                  ORDER BY month DESC, finished_at DESC, seq DESC LIMIT :months) r
                             JOIN reconciliation_difference d ON d.reconciliation_id = r.id
                             ORDER BY r.month DESC, d.subscription_id
                             LIMIT :limit

@@ -1,10 +1,8 @@
 package dk.flyt.messaging.deadletter;
 
 import dk.flyt.contracts.Roles;
-import dk.flyt.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -35,10 +33,8 @@ public class DeadLetterResource {
             summary = "The messages this service's consumers sent to a dead-letter topic, newest first",
             description = "At most limit (1 to 500, 100 by default). Ids, types, the customer the message names and"
                     + " why it was given up on; never the message itself.")
-    public List<DeadLetters.DeadLetter> newest(@QueryParam("limit") @DefaultValue("100") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw ProblemException.badRequest("limit", "must be from 1 to 500");
-        }
-        return deadLetters.newest(limit);
+    public List<DeadLetters.DeadLetter> newest(
+            @QueryParam("limit") String limit, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo query) {
+        return deadLetters.newest(dk.flyt.platform.json.Limit.of(query, 100, 500));
     }
 }

@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * Carries out {@link Idempotent}: claims the caller's key before the action runs and keeps its answer after. A repeat
  * (a double click, a retry) with the same key and the same request gets the first answer again, marked
  * {@value #REPLAYED}; a repeat that arrives while the first is still running waits for it. The same key for another
- * request is the client's mistake (422 naming the header). An answer of ours that failed (5xx) is not kept: the key
- * is free for a retry.
+ * request is the client's mistake (422 naming the header). Only a successful answer is kept: a request that was
+ * refused (4xx) or failed (5xx) changed nothing, leaves nothing behind, and runs again when sent again.
  */
 @Provider
 @Idempotent
@@ -38,7 +38,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     public static final String DOC =
             "Optional; 1 to 100 visible ASCII characters, new for each action (a UUID). The same"
                     + " key with the same request within 24 hours answers the first answer again (marked Idempotent-Replayed:"
-                    + " true) and does nothing twice; with another request it is refused (422, idempotency-key-reused).";
+                    + " true) and does nothing twice; with another request it is refused (422, idempotency-key-reused). Only a"
+                    + " success is kept: a refused request sent again runs again.";
 
     private static final String CLAIMED = IdempotencyFilter.class.getName() + ".claimed";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,100}");
@@ -98,7 +99,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             return;
         }
         request.removeProperty(CLAIMED);
-        if (response.getStatus() >= 500) {
+        if (response.getStatus() >= 400) {
+            // a refused or failed request changed nothing, so nothing is kept either: sent again, it runs again
             requests.released(k.caller(), k.key());
             return;
         }

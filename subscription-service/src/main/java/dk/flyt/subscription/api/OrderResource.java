@@ -16,7 +16,6 @@ import dk.flyt.subscription.domain.OrderStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -136,7 +135,9 @@ public class OrderResource {
                             + " (the bureau has not answered yet); the longest unchanged first, at most limit (1 to 500,"
                             + " 100 by default). Ids, states and line steps only: no customer's personal data.")
     public List<OrderView> waiting(
-            @QueryParam("status") List<String> status, @QueryParam("limit") @DefaultValue("100") int limit) {
+            @QueryParam("status") List<String> status,
+            @QueryParam("limit") String limit,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo query) {
         if (status == null || status.isEmpty() || status.stream().allMatch(String::isBlank)) {
             throw ProblemException.badRequest("status", "is required: one or more of " + WAITING);
         }
@@ -149,10 +150,7 @@ public class OrderResource {
                     .orElseThrow(() -> ProblemException.badRequest("status", "must be one or more of " + WAITING));
             asked.add(s);
         }
-        if (limit < 1 || limit > 500) {
-            throw ProblemException.badRequest("limit", "must be from 1 to 500");
-        }
-        return desk.inStatus(asked, limit, this::view);
+        return desk.inStatus(asked, dk.flyt.platform.json.Limit.of(query, 100, 500), this::view);
     }
 
     @GET
