@@ -237,14 +237,13 @@ class ManifestsTest {
             }
             for (JsonNode c : pod.path("containers")) {
                 String where = name(d) + " " + c.path("name").asString();
+                // the services answer health on their management port; the gateway, which has none, on its own
+                String port = d.path("metadata").path("name").asString().equals("gateway") ? "http" : "management";
                 for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-                    if (!c.path(probe).path("httpGet").path("path").asString().startsWith("/q/health/")
-                            || !"management"
-                                    .equals(c.path(probe)
-                                            .path("httpGet")
-                                            .path("port")
-                                            .asString())) {
-                        problems.add(where + ": no " + probe + " on /q/health at the management port");
+                    JsonNode get = c.path(probe).path("httpGet");
+                    if (!get.path("path").asString().startsWith("/q/health/")
+                            || !port.equals(get.path("port").asString())) {
+                        problems.add(where + ": no " + probe + " on /q/health at the " + port + " port");
                     }
                 }
                 JsonNode resources = c.path("resources");
@@ -434,6 +433,9 @@ class ManifestsTest {
         });
         assertThat(ofKind("prod", "Ingress").getFirst().path("spec").path("tls").isArray())
                 .isTrue();
+        assertThat(ofKind("prod", "Ingress").getFirst().toString())
+                .as("the gateway's health and metrics are not routed from outside")
+                .doesNotContain("\"/q/metrics\"", "\"/q/health\"", "\"path\":\"/\"");
         assertThat(ofKind("dev", "Deployment"))
                 .allSatisfy(
                         d -> assertThat(d.path("spec").path("replicas").asInt()).isEqualTo(1));
