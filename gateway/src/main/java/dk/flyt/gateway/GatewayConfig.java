@@ -15,8 +15,11 @@ public interface GatewayConfig {
     /** Requests per minute per caller, by route group. */
     Map<String, Limit> limits();
 
-    /** Path prefixes that are never routed, whatever the table says (the services' test clock). */
-    @WithDefault("/api/v1/clock")
+    /**
+     * Path prefixes that are never routed, whatever the table says: the services' test clock, and their dead letters
+     * (each service has its own; the console asks each directly).
+     */
+    @WithDefault("/api/v1/clock,/api/v1/dead-letters")
     List<String> neverRouted();
 
     /** When an upstream's circuit opens, and for how long (per upstream, with its timeout). */

@@ -19,6 +19,7 @@ public record Queue(
         List<String> problems) {
 
     /** One thing waiting: what, why, since when, and the customer it is about (blank when not known). */
+    @io.quarkus.qute.TemplateData
     public record Item(String what, String why, String since, String customerId) {}
 
     public int size() {
