@@ -14,10 +14,12 @@ import org.junit.jupiter.api.Test;
 class StackShutdownTest {
     @Test
     void noProcessOutlivesTheRun() {
-        ConsoleStack.stopIfStarted();
+        // the two stacks share nothing: they stop side by side
+        var console = java.util.concurrent.CompletableFuture.runAsync(ConsoleStack::stopIfStarted);
         FlytStack stack = FlytStack.get();
         List<Long> pids = stack.all().stream().map(ServiceProcess::pid).toList();
         stack.stop();
+        console.join();
         assertThat(stack.all()).noneMatch(ServiceProcess::isAlive);
         assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
                 .isNotEqualTo(Optional.of(true)));
