@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * queue and leaves it when the agent corrects it, a rejected port corrected (a wrong value's problem shown next to
  * its field first), a SIM blocked by a double click that blocks once, a compensation worked out by the rules and
  * confirmed, and the demo's customer whose one timeline tells the whole port: rejected, corrected, completed and
- * charged. Writes {@code docs/console/queue.png}.
+ * charged. Writes {@code docs/console/queue.png} and {@code action-form.png} (the correction with the service's problem
+ * next to the ICCID).
  */
 class ConsoleActionsBrowserTest {
     static ConsoleStack stack;
@@ -93,6 +94,10 @@ class ConsoleActionsBrowserTest {
         assertThat(page.locator(form + "-donorIccid-error")).isVisible();
         assertThat(page.locator(form + "-donorIccid")).hasAttribute("aria-invalid", "true");
         assertThat(page.locator(form + "-donorIccid")).hasValue("12345");
+        page.locator(form)
+                .screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                        .setPath(java.nio.file.Path.of(System.getProperty("flyt.docs.console"))
+                                .resolve("action-form.png")));
 
         page.fill(form + "-donorIccid", right);
         page.click(form + " button[type=submit]");

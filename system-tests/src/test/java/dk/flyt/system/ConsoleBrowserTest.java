@@ -72,7 +72,7 @@ class ConsoleBrowserTest {
             page.click("#open-contact button[type=submit]");
             assertThat(page.locator("#reason-error")).isVisible();
             assertThat(page.locator("#reason")).hasAttribute("aria-invalid", "true");
-            screenshot(page, "action-form.png");
+            screenshot(page, "contact-form.png");
 
             page.fill("#reason", "Kunden spørger til sin portering");
             page.click("#open-contact button[type=submit]");
