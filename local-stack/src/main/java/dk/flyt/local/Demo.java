@@ -198,6 +198,9 @@ public final class Demo {
                 .stream()
                 .filter(e -> "CHARGE".equals(e.get("kind").asText())
                         && subscriptionId.equals(e.path("subscriptionId").asText()))
+                // the rest of the port month first, then the next month, whichever was booked first
+                .sorted(java.util.Comparator.comparing(
+                        e -> e.path("periodMonth").asText()))
                 .toList();
         long first = charges.stream().mapToLong(c -> -c.get("amount").asLong()).sum();
         step("charge run " + next + " finished: first charge " + kroner(first) + " (the rest of "
