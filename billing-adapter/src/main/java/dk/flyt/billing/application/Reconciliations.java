@@ -203,7 +203,7 @@ public class Reconciliations {
                     .map(r -> new Open(
                             (UUID) r[0],
                             YearMonth.from(Ledger.date(r[1])),
-                            r[2] instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) r[2],
+                            dk.flyt.platform.sql.SqlTime.instant(r[2]),
                             new Difference(
                                     (String) r[3],
                                     (String) r[4],
