@@ -25,6 +25,18 @@ public final class Topics {
                 });
     }
 
+    /**
+     * Every topic the services use, each followed by its dead-letter topic: what the broker must hold before the
+     * services start (Strimzi's KafkaTopic resources in {@code k8s/base/kafka/topics.yaml}; the local stack's and the
+     * tests' broker creates them at its start). A consumer that finds its topic missing waits for a rebalance once
+     * it appears, and the first records wait with it.
+     */
+    public static java.util.List<String> all() {
+        return java.util.stream.Stream.of(SUBSCRIPTION_EVENTS, PORTING_COMMANDS, PORTING_EVENTS, BILLING_EVENTS)
+                .flatMap(t -> java.util.stream.Stream.of(t, deadLetter(t)))
+                .toList();
+    }
+
     /** Where a consumer parks a message it could not handle after its bounded retries. */
     public static String deadLetter(String topic) {
         return topic + ".dlq";

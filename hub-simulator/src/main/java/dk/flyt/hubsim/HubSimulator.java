@@ -85,6 +85,7 @@ public final class HubSimulator implements AutoCloseable {
     private volatile Duration lateness = Duration.ofSeconds(2);
     private volatile Clock clock = Clock.systemUTC();
     private volatile TokenVerifier verifier;
+    private volatile java.util.function.Consumer<HubMessage> onReceived = m -> {};
     private HttpServer server;
 
     /**
@@ -188,6 +189,15 @@ public final class HubSimulator implements AutoCloseable {
     }
 
     // ---- what happened ---------------------------------------------------------------------------------------
+
+    /**
+     * Called on the simulator's HTTP thread with every message it accepts from Flyt, as it accepts it (before it
+     * answers): a benchmark times a saga's arrival at the hub by it.
+     */
+    public HubSimulator onReceived(java.util.function.Consumer<HubMessage> listener) {
+        onReceived = listener;
+        return this;
+    }
 
     /** Every message Flyt delivered to the hub (after any simulated outage), in order. */
     public List<HubMessage> received() {
@@ -488,6 +498,7 @@ public final class HubSimulator implements AutoCloseable {
                 return;
             }
             received.add(m);
+            onReceived.accept(m);
             respond(exchange, 202, "{\"messageId\":\"" + m.messageId() + "\"}");
             executor.execute(() -> react(m));
         }

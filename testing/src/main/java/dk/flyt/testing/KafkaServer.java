@@ -20,7 +20,11 @@ public final class KafkaServer implements TestServer {
                 "Kafka",
                 "flyt-kafka-broker.classpath",
                 "dk.flyt.testing.kafka.KafkaBrokerMain",
-                List.of(dataDirectory.toString(), String.valueOf(port), String.valueOf(controllerPort)),
+                List.of(
+                        dataDirectory.toString(),
+                        String.valueOf(port),
+                        String.valueOf(controllerPort),
+                        String.join(",", dk.flyt.contracts.Topics.all())),
                 dataDirectory.resolveSibling("kafka.log"));
     }
 
@@ -60,7 +64,8 @@ public final class KafkaServer implements TestServer {
             if (!jvm.isAlive()) {
                 throw new IllegalStateException("Kafka broker exited; see " + jvm.log());
             }
-            if (logSince(logOffset).contains("Kafka Server started")) {
+            // the broker's main writes this once the contract's topics exist (KafkaBrokerMain.TOPICS_READY)
+            if (logSince(logOffset).contains("[flyt-kafka] topics ready")) {
                 return;
             }
             sleep(100);

@@ -41,9 +41,23 @@ public class InboxProcessor {
         this.registry = registry;
     }
 
+    private volatile boolean stopping;
+
+    /**
+     * From here on a message is neither applied nor given up on: the datasource is about to close, so an attempt could
+     * only fail for that reason, and a message that failed for it must not go to the dead-letter topic. It stays
+     * unacknowledged; its offset is not committed, and it is delivered again after the restart (once, by the inbox).
+     */
+    void onShutdown(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
+        stopping = true;
+    }
+
     /** Call from a {@code @Blocking} {@code @Incoming} method and return what it returns. */
     public CompletionStage<Void> process(String consumer, Message<String> message, EventHandler handler) {
         IncomingEvent event = toEvent(message);
+        if (stopping) {
+            return leftForRedelivery(consumer, event);
+        }
         java.util.Optional<String> owner = ownerOf(event.topic());
         if (owner.isPresent() && !owner.get().equals(event.source())) {
             // not retried and never applied: the dead-letter topic keeps it for whoever investigates
@@ -78,6 +92,9 @@ public class InboxProcessor {
                 }
                 return message.ack();
             } catch (Exception e) {
+                if (stopping) {
+                    return leftForRedelivery(consumer, event);
+                }
                 last = e;
                 LOG.warnf(
                         "%s: attempt %d/%d of %s %s failed: %s",
@@ -99,6 +116,13 @@ public class InboxProcessor {
         deadLetters.record(
                 consumer, event, "failed " + maxAttempts + " times: " + (last == null ? "" : rootMessage(last)));
         return message.nack(last);
+    }
+
+    private static CompletionStage<Void> leftForRedelivery(String consumer, IncomingEvent event) {
+        LOG.infof(
+                "%s: shutting down; %s %s is left unacknowledged for redelivery after the restart",
+                consumer, event.type(), event.id());
+        return new java.util.concurrent.CompletableFuture<>();
     }
 
     /**

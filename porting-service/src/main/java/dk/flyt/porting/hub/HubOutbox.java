@@ -106,11 +106,19 @@ public class HubOutbox {
         loop.wakeAfterCommit(transactions);
     }
 
-    /** One pass: fixes the donor of new porting requests, then sends what is due, oldest first, in dossier order. */
+    /**
+     * One pass: fixes the donor of new porting requests, then sends what is due, oldest first, in dossier order. True
+     * while a full batch on either side says there may be more due right now, so a burst is sent back to back rather
+     * than one batch per poll interval.
+     */
     boolean sendDue() {
-        prepareRequests();
-        return sendPrepared();
+        boolean morePrepared = prepareRequests() == PREPARE_BATCH;
+        boolean moreSent = sendPrepared() == SEND_BATCH;
+        return morePrepared || moreSent;
     }
+
+    static final int PREPARE_BATCH = 20;
+    static final int SEND_BATCH = 50;
 
     /**
      * A porting request we lead goes to the donor, and the donor is fixed before it leaves: the hub's number register
@@ -119,15 +127,16 @@ public class HubOutbox {
      * moved on meanwhile (cancelled) is not sent at all.
      */
     @SuppressWarnings("unchecked")
-    void prepareRequests() {
-        QuarkusTransaction.requiringNew().call(() -> {
+    int prepareRequests() {
+        return QuarkusTransaction.requiringNew().call(() -> {
             List<Object[]> rows = em.createNativeQuery("""
                             SELECT seq, payload::text, attempts FROM hub_outbox
                             WHERE status = 'PENDING' AND kind = 'PORTING_REQUEST' AND recipient IS NULL
                               AND next_attempt_at <= :now
-                            ORDER BY seq LIMIT 20
+                            ORDER BY seq LIMIT :limit
                             FOR UPDATE SKIP LOCKED
                             """)
+                    .setParameter("limit", PREPARE_BATCH)
                     .setParameter("now", OffsetDateTime.now(wall))
                     .getResultList();
             for (Object[] r : rows) {
@@ -162,7 +171,7 @@ public class HubOutbox {
                     finish(seq, "FAILED", "number lookup refused: " + e.getMessage());
                 }
             }
-            return null;
+            return rows.size();
         });
     }
 
@@ -189,7 +198,7 @@ public class HubOutbox {
     }
 
     @SuppressWarnings("unchecked")
-    boolean sendPrepared() {
+    int sendPrepared() {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<Object[]> rows = em.createNativeQuery("""
                             SELECT o.seq, o.payload::text, o.attempts FROM hub_outbox o
@@ -198,9 +207,10 @@ public class HubOutbox {
                               AND NOT EXISTS (SELECT 1 FROM hub_outbox e
                                               WHERE e.status = 'PENDING' AND e.dossier_id = o.dossier_id
                                                 AND e.seq < o.seq)
-                            ORDER BY o.seq LIMIT 50
+                            ORDER BY o.seq LIMIT :limit
                             FOR UPDATE SKIP LOCKED
                             """)
+                    .setParameter("limit", SEND_BATCH)
                     .setParameter("now", OffsetDateTime.now(wall))
                     .getResultList();
             for (Object[] r : rows) {
@@ -224,7 +234,7 @@ public class HubOutbox {
             pending.set(((Number) em.createNativeQuery("SELECT count(*) FROM hub_outbox WHERE status = 'PENDING'")
                             .getSingleResult())
                     .longValue());
-            return false;
+            return rows.size();
         });
     }
 

@@ -6,12 +6,20 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * Starts one Kafka broker in KRaft mode (broker and controller in one process) on loopback.
  *
- * <p>Arguments: data directory, broker port, controller port. The storage is formatted on first start and
+ * <p>Arguments: data directory, broker port, controller port, and optionally the comma-separated topics to create at
+ * start (with the broker's default partitions). The storage is formatted on first start and
  * kept on later starts, so a restarted broker keeps its topics and offsets. The process ends when its standard
  * input closes, which is how it dies with the JVM that started it, even when that JVM is killed.
  */
@@ -19,8 +27,8 @@ public final class KafkaBrokerMain {
     private static final String CLUSTER_ID = "Zmx5dC1rcmFmdC10ZXN0";
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 3) {
-            System.err.println("usage: KafkaBrokerMain <data-dir> <port> <controller-port>");
+        if (args.length != 3 && args.length != 4) {
+            System.err.println("usage: KafkaBrokerMain <data-dir> <port> <controller-port> [topics]");
             System.exit(2);
         }
         Path dataDir = Path.of(args[0]).toAbsolutePath();
@@ -64,7 +72,44 @@ public final class KafkaBrokerMain {
                 System.exit(1);
             }
         }
+        if (args.length > 3 && !args[3].isBlank()) {
+            createTopics(port, List.of(args[3].split(",")));
+        }
         kafka.Kafka.main(new String[] {config.toString()});
+    }
+
+    /** The line {@code KafkaServer} waits for: the broker is up and holds every topic it was asked for. */
+    public static final String TOPICS_READY = "[flyt-kafka] topics ready";
+
+    /**
+     * Creates the topics once the broker answers (those that exist are kept), then says so on standard output, which
+     * is the broker's log: the services find their topics at their start, as in production, where they are provisioned
+     * beforehand.
+     */
+    private static void createTopics(int port, List<String> topics) {
+        Thread creator = new Thread(
+                () -> {
+                    Map<String, Object> config = Map.of(
+                            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            "127.0.0.1:" + port,
+                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                            60_000);
+                    try (Admin admin = Admin.create(config)) {
+                        Set<String> existing = admin.listTopics().names().get();
+                        List<NewTopic> missing = topics.stream()
+                                .filter(t -> !existing.contains(t))
+                                .map(t -> new NewTopic(t, Optional.empty(), Optional.empty()))
+                                .toList();
+                        admin.createTopics(missing).all().get();
+                        System.out.println(TOPICS_READY + ": " + String.join(",", topics));
+                    } catch (Exception e) {
+                        System.err.println("[flyt-kafka] creating the topics failed: " + e);
+                        Runtime.getRuntime().halt(1);
+                    }
+                },
+                "create-topics");
+        creator.setDaemon(true);
+        creator.start();
     }
 
     private static void dieWithParent() {
