@@ -166,8 +166,8 @@ public final class SagaLatencyBench {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
+            String number = uniqueNumber();
             futures.add(clients.submit(() -> {
-                String number = TestData.mobileNumber();
                 Map<String, Object> body = TestData.webshopOrder(
                         TestData.privateCustomer(TestData.cpr()),
                         List.of(TestData.portInLine(number, TestData.iccid())));
@@ -201,6 +201,17 @@ public final class SagaLatencyBench {
         if (refused.get() > 0) {
             System.out.printf("  %d orders were not approved at once and are left out%n", refused.get());
         }
+    }
+
+    private static final java.util.Set<String> NUMBERS = ConcurrentHashMap.newKeySet();
+
+    /** A number no other order of this run ports: arrivals at the hub are matched to orders by it. */
+    private static String uniqueNumber() {
+        String n;
+        do {
+            n = TestData.mobileNumber();
+        } while (!NUMBERS.add(n));
+        return n;
     }
 
     static JsonNode post(HttpClient http, String url, String token, String body, int expected) throws Exception {
@@ -336,14 +347,27 @@ public final class SagaLatencyBench {
             this.subscriptionJdbc = subscriptionJdbc;
         }
 
+        /** The services this stack started. */
         List<ServiceProcess> services() {
-            return List.of(subscription, porting, billing);
+            return java.util.stream.Stream.of(subscription, porting, billing)
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
         }
 
         /**
          * @param subscriptionOnly start the subscription service alone (order intake needs nothing else)
          */
         static Stack start(Path root, Path logs, boolean subscriptionOnly) throws Exception {
+            Stack stack = create(root, logs, subscriptionOnly);
+            stack.services().forEach(ServiceProcess::start);
+            for (ServiceProcess s : stack.services()) {
+                s.awaitReady(Duration.ofMinutes(3));
+            }
+            return stack;
+        }
+
+        /** The stack with its simulators running and its services configured but not started. */
+        static Stack create(Path root, Path logs, boolean subscriptionOnly) throws Exception {
             Partners partners = Partners.start(0, 0);
             String issuer = Servers.oidcIssuer();
             int portingPort = Bench.freePort();
@@ -370,14 +394,7 @@ public final class SagaLatencyBench {
                             ServiceSettings.BILLING,
                             Bench.freePort(),
                             Servers.jdbcUrl(Servers.createDatabase("bench_billing")));
-            Stack stack = new Stack(partners, hub, subscription, porting, billing, subscriptionJdbc, portingJdbc);
-            List<ServiceProcess> started =
-                    stack.services().stream().filter(s -> s != null).toList();
-            started.forEach(ServiceProcess::start);
-            for (ServiceProcess s : started) {
-                s.awaitReady(Duration.ofMinutes(3));
-            }
-            return stack;
+            return new Stack(partners, hub, subscription, porting, billing, subscriptionJdbc, portingJdbc);
         }
 
         private static ServiceProcess service(
@@ -385,6 +402,9 @@ public final class SagaLatencyBench {
             Map<String, String> p = ServiceSettings.properties(
                     module, jdbc, Servers.kafkaBootstrapServers(), Servers.oidcIssuer(), hub.url(), "secret");
             partners.configure(module, p);
+            if (Boolean.getBoolean("flyt.bench.log-sql")) {
+                p.put("quarkus.hibernate-orm.log.sql", "true");
+            }
             if (Boolean.getBoolean("flyt.bench.local-settings")) {
                 // exactly as bin/flyt run starts them, to compare
                 return new ServiceProcess(module, ServiceSettings.jar(root, module), port, p, logs);
@@ -400,12 +420,29 @@ public final class SagaLatencyBench {
             p.put("flyt.clock.controllable", "false");
             return new ServiceProcess(module, ServiceSettings.jar(root, module), port, p, logs)
                     // as production runs them: the full JIT (tests and the local stack stop at the first tier)
-                    .jvmOptions("-Xmx256m");
+                    .jvmOptions(jvmOptions(logs, module))
+                    .environment("MALLOC_ARENA_MAX", System.getProperty("flyt.bench.malloc-arenas", ""));
         }
+
+        /**
+         * The JVM options of every process the benchmarks start: {@link #JVM} unless {@code -Dflyt.bench.jvm="..."}
+         * says otherwise; {@code -Dflyt.bench.jfr=true} adds a flight recording of each beside its log.
+         */
+        static String[] jvmOptions(Path logs, String module) {
+            List<String> options = new ArrayList<>(
+                    List.of(System.getProperty("flyt.bench.jvm", JVM).split(" ")));
+            if (Boolean.getBoolean("flyt.bench.jfr")) {
+                options.add("-XX:StartFlightRecording=filename=" + logs.resolve(module + ".jfr") + ",settings=profile");
+            }
+            return options.toArray(String[]::new);
+        }
+
+        /** The full JIT and a bounded heap (the tests and the local stack stop at the first tier). */
+        static final String JVM = "-Xmx256m";
 
         @Override
         public void close() {
-            services().stream().filter(s -> s != null).forEach(ServiceProcess::stop);
+            services().forEach(ServiceProcess::stop);
             hub.close();
             partners.close();
         }

@@ -52,6 +52,17 @@ public final class ServiceProcess {
     }
 
     private List<String> jvmOptions = List.of("-Xmx320m", "-XX:TieredStopAtLevel=1");
+    private final Map<String, String> environment = new java.util.HashMap<>();
+
+    /** An environment variable for the process (a benchmark's {@code MALLOC_ARENA_MAX}, say); blank: none. */
+    public synchronized ServiceProcess environment(String key, String value) {
+        if (value == null || value.isBlank()) {
+            environment.remove(key);
+        } else {
+            environment.put(key, value);
+        }
+        return this;
+    }
 
     /** Sets a system property for the next start (a restart that resumes the business time, say). */
     public synchronized void property(String key, String value) {
@@ -101,8 +112,9 @@ public final class ServiceProcess {
         command.add(jar.toString());
         try {
             Files.createDirectories(log.getParent());
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            process = builder.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
         } catch (IOException e) {
