@@ -309,6 +309,8 @@ class ManifestsTest {
             }
         }
         assertThat(declared).isEqualTo(named);
+        // what the local stack's and the tests' broker creates before the services start (KafkaBrokerMain)
+        assertThat(new TreeSet<>(Topics.all())).isEqualTo(named);
     }
 
     /** What a service's code reads: its channels' topics and consumer groups, from its application.properties. */
