@@ -86,7 +86,9 @@ public class OrderResource {
                         caller.hasRole(Roles.AGENT),
                         caller.isOnlyCustomer() ? caller.subject() : null,
                         contact));
-        OrderView view = desk.read(placed.orderId(), null, this::view);
+        // a new order is answered as its own transaction stored it; a replayed one is read
+        OrderView view =
+                placed.stored() != null ? view(placed.stored()) : desk.read(placed.orderId(), null, this::view);
         if (!placed.replayed()) {
             audit.recordWithin(
                     caller,

@@ -51,8 +51,15 @@ import org.jboss.logging.Logger;
 public class CheckoutService {
     private static final Logger LOG = Logger.getLogger(CheckoutService.class);
 
-    /** The outcome: the order, and whether it was stored by an earlier request with the same key. */
-    public record Placed(UUID orderId, boolean replayed) {}
+    /**
+     * The outcome: the order, whether it was stored by an earlier request with the same key, and, when this request
+     * stored it, the order as stored (its lines included), so the answer needs no second read.
+     */
+    public record Placed(UUID orderId, boolean replayed, OrderEntity stored) {
+        Placed(UUID orderId, boolean replayed) {
+            this(orderId, replayed, null);
+        }
+    }
 
     /**
      * Who places the order: the token's subject (kept on the order: the web shop reads only what it placed), the
@@ -106,13 +113,22 @@ public class CheckoutService {
             throw ProblemException.badRequest("Idempotency-Key", "header is required (1-100 characters)");
         }
         String hash = hash(draft);
-        Optional<Placed> earlier = QuarkusTransaction.requiringNew().call(() -> replay(idempotencyKey, hash));
-        if (earlier.isPresent()) {
-            return earlier.get();
+        // a retry is answered before anything else runs (no second credit check); the catalogue is read in the same
+        // short transaction
+        record Before(Optional<Placed> earlier, Set<String> planCodes) {}
+        Before before = QuarkusTransaction.requiringNew().call(() -> {
+            Optional<Placed> earlier = replay(idempotencyKey, hash);
+            return new Before(
+                    earlier,
+                    earlier.isPresent()
+                            ? Set.of()
+                            : plans.catalogue().stream().map(p -> p.code).collect(Collectors.toSet()));
+        });
+        if (before.earlier().isPresent()) {
+            return before.earlier().get();
         }
         LocalDate today = BusinessTime.today(clock);
-        Set<String> planCodes = QuarkusTransaction.requiringNew()
-                .call(() -> plans.catalogue().stream().map(p -> p.code).collect(Collectors.toSet()));
+        Set<String> planCodes = before.planCodes();
         List<Violation> violations = new ArrayList<>(OrderRules.validate(draft, today, planCodes));
         if (draft != null && draft.campaign() != null) {
             boolean known = QuarkusTransaction.requiringNew().call(() -> records.campaign(draft.campaign())
@@ -287,7 +303,7 @@ public class CheckoutService {
                 "channel " + o.channel + ", " + o.lines.size() + " line(s), placed by " + placedBy.actor());
         saga.creditDecided(o, decision);
         LOG.infof("Order %s placed through %s with %d line(s): %s", o.id, o.channel, o.lines.size(), o.status);
-        return new Placed(o.id, false);
+        return new Placed(o.id, false, o);
     }
 
     private static String subjectOf(OrderDraft.CustomerDraft c) {
