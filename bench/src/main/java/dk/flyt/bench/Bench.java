@@ -29,5 +29,24 @@ final class Bench {
         }
     }
 
+    /** The {@code index}th command-line argument as a number, or {@code fallback} when it is not given. */
+    static int arg(String[] args, int index, int fallback) {
+        return args.length > index ? Integer.parseInt(args[index]) : fallback;
+    }
+
+    /** Runs {@code body} on {@code clients} threads (each given its number) and waits for all of them. */
+    static void clients(int clients, java.util.function.IntConsumer body) throws InterruptedException {
+        java.util.List<Thread> threads = new java.util.ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            int client = i;
+            Thread t = new Thread(() -> body.accept(client), "bench-client-" + i);
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+    }
+
     private Bench() {}
 }

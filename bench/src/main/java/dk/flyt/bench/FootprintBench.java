@@ -41,8 +41,8 @@ public final class FootprintBench {
             .build();
 
     public static void main(String[] args) throws Exception {
-        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
-        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int seconds = Bench.arg(args, 0, 60);
+        int clients = Bench.arg(args, 1, 4);
         Path root = Path.of("").toAbsolutePath();
         Path logs = root.resolve("bench/target/footprint");
         // the services are built but not started: each is started alone below

@@ -5,14 +5,12 @@ import dk.flyt.local.ServiceProcess;
 import dk.flyt.local.ServiceSettings;
 import dk.flyt.testing.Servers;
 import dk.flyt.testing.Tokens;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,10 +41,10 @@ public final class GatewayLatencyBench {
     private static final String PATH = "/api/v1/plans";
 
     public static void main(String[] args) throws Exception {
-        int clients = args.length > 0 ? Integer.parseInt(args[0]) : 8;
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        int rate = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        int clients = Bench.arg(args, 0, 8);
+        int seconds = Bench.arg(args, 1, 30);
+        int warmup = Bench.arg(args, 2, 10);
+        int rate = Bench.arg(args, 3, 0);
         Path root = Path.of("").toAbsolutePath();
         Path logs = root.resolve("bench/target/gateway-latency");
 
@@ -62,12 +60,12 @@ public final class GatewayLatencyBench {
         ServiceProcess service = new ServiceProcess(
                         ServiceSettings.SUBSCRIPTION,
                         ServiceSettings.jar(root, ServiceSettings.SUBSCRIPTION),
-                        freePort(),
+                        Bench.freePort(),
                         p,
                         logs)
                 // as production runs them: the full JIT (tests and the local stack stop at the first tier)
                 .jvmOptions("-Xmx512m");
-        int gatewayPort = freePort();
+        int gatewayPort = Bench.freePort();
         Map<String, String> g = new HashMap<>();
         g.put("quarkus.profile", "dev");
         g.put("quarkus.oidc.auth-server-url", Servers.oidcIssuer());
@@ -98,10 +96,10 @@ public final class GatewayLatencyBench {
             long requests = run(service.url(), gateway.url(), token, clients, seconds, rate, direct, through);
             Histogram d = direct.getIntervalHistogram();
             Histogram t = through.getIntervalHistogram();
-            print("direct", d);
-            print("gateway", t);
-            double addedP50 = ms(t.getValueAtPercentile(50)) - ms(d.getValueAtPercentile(50));
-            double addedP99 = ms(t.getValueAtPercentile(99)) - ms(d.getValueAtPercentile(99));
+            Bench.print("direct", d);
+            Bench.print("gateway", t);
+            double addedP50 = Bench.ms(t.getValueAtPercentile(50)) - Bench.ms(d.getValueAtPercentile(50));
+            double addedP99 = Bench.ms(t.getValueAtPercentile(99)) - Bench.ms(d.getValueAtPercentile(99));
             System.out.printf(
                     Locale.ROOT,
                     "added by the gateway: p50 %.2f ms (target <= 2), p99 %.2f ms (target <= 5); %.0f requests/s in all%n",
@@ -117,10 +115,10 @@ public final class GatewayLatencyBench {
                     rate,
                     seconds,
                     requests,
-                    ms(d.getValueAtPercentile(50)),
-                    ms(d.getValueAtPercentile(99)),
-                    ms(t.getValueAtPercentile(50)),
-                    ms(t.getValueAtPercentile(99)),
+                    Bench.ms(d.getValueAtPercentile(50)),
+                    Bench.ms(d.getValueAtPercentile(99)),
+                    Bench.ms(t.getValueAtPercentile(50)),
+                    Bench.ms(t.getValueAtPercentile(99)),
                     addedP50,
                     addedP99);
         } finally {
@@ -138,48 +136,39 @@ public final class GatewayLatencyBench {
         long end = begin + Duration.ofSeconds(seconds).toNanos();
         long interval = rate > 0 ? 1_000_000_000L / rate : 0;
         AtomicLong requests = new AtomicLong();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            int client = i;
-            Thread t = new Thread(() -> {
-                HttpClient http = HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(2))
-                        .build();
-                HttpRequest toService = request(direct, token);
-                HttpRequest toGateway = request(gateway, token);
-                if (interval == 0) {
-                    // closed loop: a pair at a time, in random order
-                    while (System.nanoTime() < end) {
-                        boolean gatewayFirst = ThreadLocalRandom.current().nextBoolean();
-                        call(http, gatewayFirst ? toGateway : toService, gatewayFirst ? g : d, System.nanoTime());
-                        call(http, gatewayFirst ? toService : toGateway, gatewayFirst ? d : g, System.nanoTime());
-                        requests.addAndGet(2);
-                    }
+        Bench.clients(clients, client -> {
+            HttpClient http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
+            HttpRequest toService = request(direct, token);
+            HttpRequest toGateway = request(gateway, token);
+            if (interval == 0) {
+                // closed loop: a pair at a time, in random order
+                while (System.nanoTime() < end) {
+                    boolean gatewayFirst = ThreadLocalRandom.current().nextBoolean();
+                    call(http, gatewayFirst ? toGateway : toService, gatewayFirst ? g : d, System.nanoTime());
+                    call(http, gatewayFirst ? toService : toGateway, gatewayFirst ? d : g, System.nanoTime());
+                    requests.addAndGet(2);
+                }
+                return;
+            }
+            // open loop: client i sends request j at begin + (j * clients + i) * interval / 2, to either path at
+            // random, and its latency counts from then
+            for (long j = 0; ; j++) {
+                long due = begin + (j * clients + client) * interval / 2;
+                if (due >= end) {
                     return;
                 }
-                // open loop: client i sends request j at begin + (j * clients + i) * interval / 2, to either path at
-                // random, and its latency counts from then
-                for (long j = 0; ; j++) {
-                    long due = begin + (j * clients + client) * interval / 2;
-                    if (due >= end) {
-                        return;
-                    }
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
-                    }
-                    boolean viaGateway = ThreadLocalRandom.current().nextBoolean();
-                    call(http, viaGateway ? toGateway : toService, viaGateway ? g : d, due);
-                    requests.incrementAndGet();
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
                 }
-            });
-            t.start();
-            threads.add(t);
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
+                boolean viaGateway = ThreadLocalRandom.current().nextBoolean();
+                call(http, viaGateway ? toGateway : toService, viaGateway ? g : d, due);
+                requests.incrementAndGet();
+            }
+        });
         return requests.get();
     }
 
@@ -203,28 +192,6 @@ public final class GatewayLatencyBench {
             return;
         }
         recorder.recordValue((System.nanoTime() - start) / 1_000);
-    }
-
-    private static void print(String what, Histogram h) {
-        System.out.printf(
-                Locale.ROOT,
-                "  %-8s p50 %6.2f ms  p99 %6.2f ms  p99.9 %6.2f ms  max %6.2f ms  (%d requests)%n",
-                what,
-                ms(h.getValueAtPercentile(50)),
-                ms(h.getValueAtPercentile(99)),
-                ms(h.getValueAtPercentile(99.9)),
-                ms(h.getMaxValue()),
-                h.getTotalCount());
-    }
-
-    private static double ms(long micros) {
-        return micros / 1000.0;
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     private GatewayLatencyBench() {}

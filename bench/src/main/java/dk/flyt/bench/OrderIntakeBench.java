@@ -16,7 +16,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,9 +51,9 @@ public final class OrderIntakeBench {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static void main(String[] args) throws Exception {
-        int clients = args.length > 0 ? Integer.parseInt(args[0]) : 8;
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        int clients = Bench.arg(args, 0, 8);
+        int seconds = Bench.arg(args, 1, 20);
+        int warmup = Bench.arg(args, 2, 20);
         Path root = Path.of("").toAbsolutePath();
         SagaLatencyBench.Stack stack =
                 SagaLatencyBench.Stack.start(root, root.resolve("bench/target/order-intake"), true);
@@ -176,21 +175,13 @@ public final class OrderIntakeBench {
         Recorder recorder = new Recorder(3);
         AtomicLong count = new AtomicLong();
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            Thread t = new Thread(() -> {
-                while (System.nanoTime() < end) {
-                    long start = System.nanoTime();
-                    timed(call, recorder, start);
-                    count.incrementAndGet();
-                }
-            });
-            t.start();
-            threads.add(t);
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
+        Bench.clients(clients, client -> {
+            while (System.nanoTime() < end) {
+                long start = System.nanoTime();
+                timed(call, recorder, start);
+                count.incrementAndGet();
+            }
+        });
         return new Result(count.get(), seconds, recorder.getIntervalHistogram());
     }
 
@@ -204,26 +195,17 @@ public final class OrderIntakeBench {
         long begin = System.nanoTime();
         long end = begin + Duration.ofSeconds(seconds).toNanos();
         long interval = 1_000_000_000L / rate;
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            int client = i;
-            Thread t = new Thread(() -> {
-                for (long j = 0; ; j++) {
-                    long due = begin + (j * clients + client) * interval;
-                    if (due >= end) {
-                        return;
-                    }
-                    LockSupport.parkNanos(due - System.nanoTime());
-                    timed(call, recorder, due);
-                    count.incrementAndGet();
+        Bench.clients(clients, client -> {
+            for (long j = 0; ; j++) {
+                long due = begin + (j * clients + client) * interval;
+                if (due >= end) {
+                    return;
                 }
-            });
-            t.start();
-            threads.add(t);
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
+                LockSupport.parkNanos(due - System.nanoTime());
+                timed(call, recorder, due);
+                count.incrementAndGet();
+            }
+        });
         return new Result(count.get(), seconds, recorder.getIntervalHistogram());
     }
 

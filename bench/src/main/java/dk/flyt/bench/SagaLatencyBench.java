@@ -61,9 +61,9 @@ public final class SagaLatencyBench {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static void main(String[] args) throws Exception {
-        int orders = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+        int orders = Bench.arg(args, 0, 1000);
+        int rate = Bench.arg(args, 1, 20);
+        int warmup = Bench.arg(args, 2, 100);
         Path root = Path.of("").toAbsolutePath();
         Path logs = root.resolve("bench/target/saga-latency");
 
