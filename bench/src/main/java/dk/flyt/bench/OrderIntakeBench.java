@@ -66,7 +66,7 @@ public final class OrderIntakeBench {
                     clients, seconds, warmup);
             closedLoop(clients, warmup, () -> placeOrder(url, webshop, accepted));
             closedLoop(clients, warmup / 2, () -> plans(url, webshop));
-            OrderRows rows = new OrderRows(stack.subscriptionJdbc);
+            OrderRows rows = new OrderRows(stack.subscriptionJdbc, java.time.Clock.systemUTC());
             closedLoop(clients, warmup / 2, rows::placeOne);
 
             long[] before = dbStats(stack.subscriptionJdbc);

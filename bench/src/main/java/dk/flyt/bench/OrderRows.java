@@ -30,8 +30,12 @@ final class OrderRows {
     private final String jdbc;
     private final ThreadLocal<Statements> statements = ThreadLocal.withInitial(this::open);
 
-    OrderRows(String jdbc) throws SQLException {
+    private final java.time.Clock clock;
+
+    /** {@code clock}: the services' time, the machine's (they run with their real clock in the benchmarks). */
+    OrderRows(String jdbc, java.time.Clock clock) throws SQLException {
         this.jdbc = jdbc;
+        this.clock = clock;
         try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres");
                 PreparedStatement s = c.prepareStatement("INSERT INTO pool_number (number)"
                         + " SELECT '+4553' || lpad(n::text, 6, '0') FROM generate_series(0, 499999) AS n"
@@ -113,8 +117,10 @@ final class OrderRows {
         UUID line = UUID.randomUUID();
         UUID subscription = UUID.randomUUID();
         String customer = UUID.randomUUID().toString();
-        Timestamp now = Timestamp.from(Instant.now());
-        java.sql.Date today = java.sql.Date.valueOf(LocalDate.now());
+        Instant instant = clock.instant();
+        LocalDate day = LocalDate.ofInstant(instant, dk.flyt.contracts.BusinessTime.ZONE);
+        Timestamp now = Timestamp.from(instant);
+        java.sql.Date today = java.sql.Date.valueOf(day);
         try {
             s.identityLock().setString(1, "cpr:" + cpr);
             s.identityLock().executeQuery().close();
@@ -145,7 +151,7 @@ final class OrderRows {
             s.insertOrder().setString(3, key);
             s.insertOrder().setString(4, key + key);
             s.insertOrder().setDate(5, today);
-            s.insertOrder().setDate(6, java.sql.Date.valueOf(LocalDate.now().plusDays(14)));
+            s.insertOrder().setDate(6, java.sql.Date.valueOf(day.plusDays(14)));
             s.insertOrder().setTimestamp(7, now);
             s.insertOrder().setTimestamp(8, now);
             s.insertOrder().executeUpdate();
@@ -160,12 +166,11 @@ final class OrderRows {
             s.insertSubscription().setObject(4, line);
             s.insertSubscription().setString(5, number);
             s.insertSubscription().setDate(6, today);
-            s.insertSubscription()
-                    .setDate(7, java.sql.Date.valueOf(LocalDate.now().plusDays(45)));
+            s.insertSubscription().setDate(7, java.sql.Date.valueOf(day.plusDays(45)));
             s.insertSubscription().executeUpdate();
             s.insertTimer().setObject(1, UUID.randomUUID());
             s.insertTimer().setObject(2, subscription);
-            s.insertTimer().setTimestamp(3, Timestamp.from(Instant.now().plusSeconds(45 * 86400)));
+            s.insertTimer().setTimestamp(3, Timestamp.from(instant.plusSeconds(45 * 86400)));
             s.insertTimer().executeUpdate();
             for (String type : new String[] {"OrderPlaced", "FulfilmentRequested", "OrderApproved"}) {
                 s.insertOutbox().setObject(1, UUID.randomUUID());

@@ -60,6 +60,12 @@ import org.HdrHistogram.Histogram;
 public final class SagaLatencyBench {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * The wall clock every time of a path is read from: in this JVM (the calls, the hub's arrivals) and in the services
+     * (their timestamps), which run on the machine's clock in the benchmarks.
+     */
+    private static final java.time.Clock WALL = java.time.Clock.systemUTC();
+
     public static void main(String[] args) throws Exception {
         int orders = Bench.arg(args, 0, 1000);
         int rate = Bench.arg(args, 1, 20);
@@ -71,7 +77,7 @@ public final class SagaLatencyBench {
         Map<String, Instant> hubArrival = new ConcurrentHashMap<>();
         stack.hub.onReceived(m -> {
             if (m.kind() == HubMessageKind.PORTING_REQUEST) {
-                hubArrival.putIfAbsent(m.number(), Instant.now());
+                hubArrival.putIfAbsent(m.number(), Instant.now(WALL));
             }
         });
         try (KafkaRoundTrip kafka = new KafkaRoundTrip(Servers.kafkaBootstrapServers())) {
@@ -171,7 +177,7 @@ public final class SagaLatencyBench {
                 Map<String, Object> body = TestData.webshopOrder(
                         TestData.privateCustomer(TestData.cpr()),
                         List.of(TestData.portInLine(number, TestData.iccid())));
-                Instant placedAt = Instant.now();
+                Instant placedAt = Instant.now(WALL);
                 JsonNode order = post(
                         http, stack.subscription.url() + "/api/v1/orders", webshop, JSON.writeValueAsString(body), 201);
                 JsonNode line = order.path("lines").path(0);
@@ -179,7 +185,7 @@ public final class SagaLatencyBench {
                     refused.incrementAndGet();
                     return null;
                 }
-                Instant shippedAt = Instant.now();
+                Instant shippedAt = Instant.now(WALL);
                 post(
                         http,
                         stack.subscription.url() + "/api/v1/orders/"
