@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/v1/accounts/{customerId}/overview")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "accounts")
+@Tag(name = "accounts", description = AccountResource.TAG_DOC)
 public class AccountOverviewResource {
     private final AccountResource accounts;
     private final ComplaintResource complaints;
@@ -50,6 +50,7 @@ public class AccountOverviewResource {
     @GET
     @RolesAllowed(Roles.AGENT)
     @Operation(
+            operationId = "getAccountOverview",
             summary = "A customer's account, ledger entries and complaints at once (the console's page)",
             description = "As GET /accounts/{id}, /entries and /complaints each answer, within the agent's contact"
                     + " (Flyt-Contact-Id) and audited alike; without an account yet, account is null and the lists"

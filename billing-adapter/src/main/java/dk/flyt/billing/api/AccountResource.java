@@ -16,8 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/accounts")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "accounts")
+@Tag(name = "accounts", description = AccountResource.TAG_DOC)
 public class AccountResource {
+    /** The OpenAPI tag\'s description. */
+    static final String TAG_DOC =
+            "Customer accounts: the balance derived from the ledger, its entries, the payment method and disputes";
+
     private final AccountRepository accounts;
     private final dk.flyt.billing.application.Ledger ledger;
     private final dk.flyt.platform.audit.AuditTrail audit;
@@ -37,7 +41,9 @@ public class AccountResource {
     @GET
     @Path("/{customerId}")
     @RolesAllowed({Roles.CUSTOMER, Roles.AGENT, Roles.BILLING_ADMIN})
-    @Operation(summary = "A customer's account and balance (a customer sees only their own)")
+    @Operation(
+            operationId = "getAccount",
+            summary = "A customer's account and balance (a customer sees only their own)")
     public AccountView get(@PathParam("customerId") String customerId) {
         AccountEntity account = account(customerId);
         audit.record(caller, "ACCOUNT_READ", customerId, null, null);
@@ -59,7 +65,7 @@ public class AccountResource {
     @Path("/{customerId}/entries")
     @RolesAllowed({Roles.CUSTOMER, Roles.AGENT, Roles.BILLING_ADMIN})
     @jakarta.transaction.Transactional
-    @Operation(summary = "The account's ledger entries, oldest first")
+    @Operation(operationId = "listAccountEntries", summary = "The account's ledger entries, oldest first")
     @SuppressWarnings("unchecked")
     public java.util.List<EntryView> entries(@PathParam("customerId") String customerId) {
         account(customerId);

@@ -5,6 +5,7 @@ import dk.flyt.billing.persistence.ChargeRunEntity;
 import dk.flyt.billing.persistence.ChargeRunRepository;
 import dk.flyt.contracts.Roles;
 import dk.flyt.platform.problem.ProblemException;
+import dk.flyt.platform.problem.ProblemResponses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -21,12 +22,20 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The monthly charge run (R-BILL-01, R-BILL-08): start or resume it for a month, and watch its progress. */
 @Path("/api/v1/charge-runs")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "charge-runs")
+@Tag(
+        name = "charge-runs",
+        description = "The monthly charge run: one run per month, resumable, each charge booked once")
 public class ChargeRunResource {
     private final ChargeRuns chargeRuns;
     private final ChargeRunRepository runs;
@@ -66,9 +75,16 @@ public class ChargeRunResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.BILLING_ADMIN)
     @Operation(
+            operationId = "startChargeRun",
             summary = "Start the charge run for a month (YYYY-MM); a finished run is not repeated",
             description = "Also runs any earlier month that had live subscriptions and never finished its run. A month"
                     + " that has not begun is refused (422).")
+    @APIResponse(
+            responseCode = "202",
+            description = "The run, started or resumed; Location is its address",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(implementation = ChargeRunView.class)))
+    @Extension(name = ProblemResponses.UNPROCESSABLE, value = "month-not-begun")
     public Response start(StartRequest request, UriInfo uri) {
         YearMonth month = month(request == null ? null : request.month());
         UUID id = chargeRuns.start(month);
@@ -80,7 +96,7 @@ public class ChargeRunResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.BILLING_ADMIN)
-    @Operation(summary = "A charge run's progress")
+    @Operation(operationId = "getChargeRun", summary = "A charge run's progress")
     public ChargeRunView get(@PathParam("id") UUID id) {
         return view(id);
     }

@@ -23,12 +23,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** How an account pays (R-BILL-04), and the older disputes API, now a thin front of complaints (R-CMPL-01). */
 @Path("/api/v1/accounts/{customerId}")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "accounts")
+@Tag(name = "accounts", description = AccountResource.TAG_DOC)
 public class CollectionResource {
     private final AccountRepository accounts;
     private final Complaints complaints;
@@ -62,7 +63,10 @@ public class CollectionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
     @Transactional
-    @Operation(summary = "Set automatic payment: the account is topped up to the target when negative")
+    @Operation(
+            operationId = "setPaymentMethod",
+            summary = "Set automatic payment: the account is topped up to the target when negative")
+    @APIResponse(responseCode = "204", description = "The payment method, stored")
     public Response paymentMethod(@PathParam("customerId") String customerId, @Valid @NotNull PaymentMethod body) {
         caller.requireAccessToCustomer(customerId, "Account");
         audit.authorize(caller, customerId);
@@ -82,8 +86,11 @@ public class CollectionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AGENT)
     @Operation(
+            operationId = "registerDispute",
             summary = "Deprecated: open a complaint with a disputed amount (use POST /complaints)",
             deprecated = true)
+    @APIResponse(responseCode = "201", description = "The dispute, registered")
+    @APIResponse(responseCode = "200", description = "The dispute was registered before; nothing changed")
     public Response dispute(@PathParam("customerId") String customerId, @Valid @NotNull Dispute body) {
         accounts.findByIdOptional(customerId).orElseThrow(() -> ProblemException.notFound("Account"));
         audit.authorize(caller, customerId);
@@ -97,8 +104,10 @@ public class CollectionResource {
     @Path("/disputes/{complaintId}/resolution")
     @RolesAllowed(Roles.AGENT)
     @Operation(
+            operationId = "resolveDispute",
             summary = "Deprecated: reject the complaint, releasing the amount (use POST /complaints/{id}/decision)",
             deprecated = true)
+    @APIResponse(responseCode = "204", description = "The dispute, resolved")
     public Response resolve(@PathParam("customerId") String customerId, @PathParam("complaintId") String complaintId) {
         audit.authorize(caller, customerId);
         complaints.decide(customerId, complaintId, Complaints.Outcome.REJECTED, null, caller.subject());

@@ -6,6 +6,7 @@ import dk.flyt.contracts.Roles;
 import dk.flyt.platform.idempotency.IdempotencyFilter;
 import dk.flyt.platform.idempotency.Idempotent;
 import dk.flyt.platform.problem.ProblemException;
+import dk.flyt.platform.problem.ProblemResponses;
 import dk.flyt.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -26,7 +27,13 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -36,8 +43,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/v1/accounts/{customerId}/complaints")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "complaints")
+@Tag(name = "complaints", description = ComplaintResource.TAG_DOC)
 public class ComplaintResource {
+    /** The OpenAPI tag\'s description. */
+    static final String TAG_DOC =
+            "Billing complaints: opened, acknowledged, decided in time (R-BILL-*); the disputed amount is held";
+
     static final long MAX_AMOUNT_ORE = dk.flyt.platform.json.Amounts.MAX_ORE;
 
     private final Complaints complaints;
@@ -66,7 +77,15 @@ public class ComplaintResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AGENT)
-    @Operation(summary = "Open a complaint; the disputed amount is not collected until it is decided")
+    @Operation(
+            operationId = "openComplaint",
+            summary = "Open a complaint; the disputed amount is not collected until it is decided")
+    @APIResponse(
+            responseCode = "201",
+            description = "The complaint, opened; Location is its address",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(implementation = Complaints.Complaint.class)))
+    @Extension(name = ProblemResponses.CONFLICT, value = "complaint-id-taken,complaint-decided")
     @Idempotent
     @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public Response open(@PathParam("customerId") String customerId, @Valid @NotNull OpenComplaint body, UriInfo uri) {
@@ -82,7 +101,9 @@ public class ComplaintResource {
 
     @GET
     @RolesAllowed({Roles.AGENT, Roles.CUSTOMER})
-    @Operation(summary = "The account's complaints, oldest first (a customer sees only their own)")
+    @Operation(
+            operationId = "listComplaints",
+            summary = "The account's complaints, oldest first (a customer sees only their own)")
     public List<Complaints.Complaint> ofAccount(@PathParam("customerId") String customerId) {
         caller.requireAccessToCustomer(customerId, "Account");
         audit.record(caller, "COMPLAINTS_READ", customerId, null, null);
@@ -92,7 +113,9 @@ public class ComplaintResource {
     @POST
     @Path("/{id}/acknowledgement")
     @RolesAllowed(Roles.AGENT)
-    @Operation(summary = "The customer was told the complaint is received (within 14 days)")
+    @Operation(
+            operationId = "acknowledgeComplaint",
+            summary = "The customer was told the complaint is received (within 14 days)")
     @Idempotent
     @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public Complaints.Complaint acknowledge(@PathParam("customerId") String customerId, @PathParam("id") String id) {
@@ -105,7 +128,9 @@ public class ComplaintResource {
     @POST
     @Path("/{id}/special")
     @RolesAllowed(Roles.AGENT)
-    @Operation(summary = "Mark the complaint a special case: 6 months from its opening to decide it")
+    @Operation(
+            operationId = "markComplaintSpecial",
+            summary = "Mark the complaint a special case: 6 months from its opening to decide it")
     @Idempotent
     @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public Complaints.Complaint special(@PathParam("customerId") String customerId, @PathParam("id") String id) {
@@ -120,6 +145,7 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AGENT)
     @Operation(
+            operationId = "decideComplaint",
             summary = "Decide the complaint",
             description = "UPHELD credits the account (the disputed amount, or credit if given);"
                     + " REJECTED releases the amount to collection.")

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The agents' queue of complaints past a deadline (R-CMPL-01). */
 @Path("/api/v1/complaints/overdue")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "complaints")
+@Tag(name = "complaints", description = ComplaintResource.TAG_DOC)
 public class OverdueComplaints {
     private final Complaints complaints;
 
@@ -24,7 +24,9 @@ public class OverdueComplaints {
 
     @GET
     @RolesAllowed(Roles.AGENT)
-    @Operation(summary = "Open complaints past their acknowledgement or decision deadline, oldest first")
+    @Operation(
+            operationId = "listOverdueComplaints",
+            summary = "Open complaints past their acknowledgement or decision deadline, oldest first")
     public List<Complaints.Complaint> overdue() {
         return complaints.overdue();
     }

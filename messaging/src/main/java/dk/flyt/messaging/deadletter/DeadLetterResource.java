@@ -30,6 +30,7 @@ public class DeadLetterResource {
     @RolesAllowed(Roles.AGENT)
     @Transactional
     @Operation(
+            operationId = "listDeadLetters",
             summary = "The messages this service's consumers sent to a dead-letter topic, newest first",
             description = "At most limit (1 to 500, 100 by default). Ids, types, the customer the message names and"
                     + " why it was given up on; never the message itself.")

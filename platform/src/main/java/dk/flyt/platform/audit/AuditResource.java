@@ -36,6 +36,7 @@ public class AuditResource {
     @GET
     @RolesAllowed(Roles.AGENT)
     @Operation(
+            operationId = "listAuditEntries",
             summary = "Every agent action on and read of the customer, oldest first, with the contact it was made in"
                     + " (R-DATA-02). The subscription service lists those of every service; porting and billing"
                     + " their own.")

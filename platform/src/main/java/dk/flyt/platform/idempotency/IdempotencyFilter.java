@@ -42,7 +42,10 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
                     + " success is kept: a refused request sent again runs again.";
 
     private static final String CLAIMED = IdempotencyFilter.class.getName() + ".claimed";
-    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,100}");
+    /** What a key may be: visible ASCII, 1 to 100 characters. */
+    public static final String KEY_PATTERN = "^[\\x21-\\x7e]{1,100}$";
+
+    private static final Pattern KEY = Pattern.compile(KEY_PATTERN);
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final long POLL_MILLIS = 50;
 

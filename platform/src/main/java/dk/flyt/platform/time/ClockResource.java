@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/v1/clock")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "clock (dev and test only)")
+@Tag(name = "clock", description = "The business clock of a dev or test run; absent in production (404)")
 public class ClockResource {
     private final MutableClock clock;
     private final boolean controllable;
@@ -44,7 +44,7 @@ public class ClockResource {
 
     @GET
     @RolesAllowed(Roles.CLOCK_ADMIN)
-    @Operation(summary = "The business clock now")
+    @Operation(operationId = "getClock", summary = "The business clock now")
     public ClockView now() {
         requireControllable();
         return view();
@@ -53,7 +53,9 @@ public class ClockResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CLOCK_ADMIN)
-    @Operation(summary = "Set the business clock to an instant (ISO-8601, e.g. 2026-12-01T01:00:00Z)")
+    @Operation(
+            operationId = "setClock",
+            summary = "Set the business clock to an instant (ISO-8601, e.g. 2026-12-01T01:00:00Z)")
     public ClockView set(SetClock request) {
         requireControllable();
         try {
@@ -68,7 +70,9 @@ public class ClockResource {
     @Path("/advance")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CLOCK_ADMIN)
-    @Operation(summary = "Move the business clock forward by an ISO-8601 duration (e.g. P1D, PT2H)")
+    @Operation(
+            operationId = "advanceClock",
+            summary = "Move the business clock forward by an ISO-8601 duration (e.g. P1D, PT2H)")
     public ClockView advance(AdvanceClock request) {
         requireControllable();
         Duration by;

@@ -5,6 +5,7 @@ import dk.flyt.platform.audit.AuditTrail;
 import dk.flyt.platform.idempotency.IdempotencyFilter;
 import dk.flyt.platform.idempotency.Idempotent;
 import dk.flyt.platform.problem.ProblemException;
+import dk.flyt.platform.problem.ProblemResponses;
 import dk.flyt.platform.security.Caller;
 import dk.flyt.porting.application.CompensationService;
 import dk.flyt.porting.domain.CompensationKind;
@@ -28,13 +29,17 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Compensation for porting faults (R-COMP-01..05): granted automatically for late ports, or claimed by an agent. */
 @Path("/api/v1/compensations")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "compensations")
+@Tag(name = "compensations", description = "Compensation to customers for a port that went wrong or late (R-COMP-*)")
 public class CompensationResource {
     private final CompensationService service;
     private final CompensationRepository compensations;
@@ -96,11 +101,24 @@ public class CompensationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AGENT)
     @Operation(
+            operationId = "claimCompensation",
             summary = "File a compensation claim for a customer's port case (R-COMP-01..04)",
             description = "The amount follows from the rules and the case's dates. 201 with the grant; 200 with the"
                     + " earlier grant when the case was compensated for the kind already (automatically or by a claim);"
                     + " 422 naming the field when the case is not the customer's, the kind or the dates do not fit the"
                     + " case, the fault is not fixed, or the claim is later than 30 days after the fix. Audited.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The compensation, granted now",
+            content = @Content(schema = @Schema(implementation = CompensationView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The earlier grant for this case and kind: nothing is granted twice",
+            content = @Content(schema = @Schema(implementation = CompensationView.class)))
+    @Extension(
+            name = ProblemResponses.UNPROCESSABLE,
+            value =
+                    "outside-the-case,claim-too-late,no-compensation-due,kind-does-not-fit,fault-not-fixed,unknown-case")
     @Idempotent
     @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public Response claim(@Valid @NotNull ClaimRequest r) {
@@ -140,10 +158,15 @@ public class CompensationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AGENT)
     @Operation(
+            operationId = "quoteCompensation",
             summary = "What a claim would grant, before it is filed (R-COMP-01..04)",
             description = "The same body as a claim; nothing is granted. 200 with the amount the rules give and the"
                     + " dates it is worked out from (defaulted to the case's own), and the earlier grant when the case was"
                     + " compensated for the kind already; 422 naming the field for what a claim would be refused for.")
+    @Extension(
+            name = ProblemResponses.UNPROCESSABLE,
+            value =
+                    "outside-the-case,claim-too-late,no-compensation-due,kind-does-not-fit,fault-not-fixed,unknown-case")
     public QuoteView quote(@Valid @NotNull ClaimRequest r) {
         audit.authorize(caller, r.customerId());
         CompensationService.Quote q =
@@ -161,7 +184,7 @@ public class CompensationResource {
     @GET
     @RolesAllowed({Roles.AGENT, Roles.CUSTOMER})
     @Transactional
-    @Operation(summary = "A customer's compensations")
+    @Operation(operationId = "listCompensations", summary = "A customer's compensations")
     public List<CompensationView> ofCustomer(@QueryParam("customerId") String customerId) {
         if (customerId == null || customerId.isBlank()) {
             throw ProblemException.badRequest("customerId", "is required");

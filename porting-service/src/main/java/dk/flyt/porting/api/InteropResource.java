@@ -3,6 +3,7 @@ package dk.flyt.porting.api;
 import dk.flyt.contracts.Roles;
 import dk.flyt.contracts.hub.HubMessage;
 import dk.flyt.platform.problem.ProblemException;
+import dk.flyt.platform.problem.ProblemResponses;
 import dk.flyt.platform.security.Caller;
 import dk.flyt.porting.hub.HubInbox;
 import dk.flyt.porting.hub.HubIngress;
@@ -18,6 +19,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -26,7 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * acknowledgement, and processed afterwards.
  */
 @Path("/api/v1/interop")
-@Tag(name = "interop")
+@Tag(
+        name = "interop",
+        description = "The other operators' and the hub's porting messages to Flyt (np-operator tokens only)")
 public class InteropResource {
     private final HubIngress ingress;
     private final HubInbox inbox;
@@ -46,11 +53,23 @@ public class InteropResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.NP_OPERATOR)
     @Operation(
+            operationId = "receiveHubMessage",
             summary = "Receive a message from the porting hub or another operator",
             description = "202 once stored (duplicate=true for a message id its sender used before). 403 when the"
                     + " sender is not the token's operator or lacks the role the kind requires in the dossier; 422"
                     + " when a field the kind needs is missing, the dossier is unknown, or sentAt is outside the"
                     + " allowed clock skew. A refused message changes nothing.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Stored in the inbox, to be handled in order; duplicate true when it was stored before",
+            content = @Content(schema = @Schema(implementation = Acknowledgement.class)))
+    @Extension(
+            name = ProblemResponses.FORBIDDEN,
+            value = "no-operator,sender-is-us,not-recipient,not-donor,not-addressee,hub-only")
+    @Extension(
+            name = ProblemResponses.UNPROCESSABLE,
+            value =
+                    "invalid-message,stale-message,message-from-the-future,dossier-conflict,unknown-dossier,unknown-message")
     public Response receive(HubMessage message) {
         if (message == null) {
             throw ProblemException.badRequest("body", "is required");
@@ -68,6 +87,7 @@ public class InteropResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AGENT)
     @Operation(
+            operationId = "listParkedHubMessages",
             summary = "Hub messages that could not be processed, newest first",
             description = "Each was answered once with an ERROR to its sender and is not retried; the reason says why.")
     public List<HubInbox.Parked> parked(@QueryParam("limit") @DefaultValue("100") int limit) {

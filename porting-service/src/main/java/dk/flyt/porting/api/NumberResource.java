@@ -15,8 +15,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A number we hold, what may happen to it, and its port-outs: for agents. */
+@Tag(name = "numbers", description = "The numbers Flyt holds, and what may happen to each (agents)")
 @Path("/api/v1/numbers")
 @Produces(MediaType.APPLICATION_JSON)
 public class NumberResource {
@@ -44,6 +47,9 @@ public class NumberResource {
     @Path("/{number}")
     @RolesAllowed(Roles.AGENT)
     @Transactional
+    @Operation(
+            operationId = "getNumber",
+            summary = "A number we hold (+45 and 8 digits): its status, subscription, dates and port-outs")
     public NumberView get(@PathParam("number") String number) {
         NumberHoldingEntity h =
                 holdings.findByIdOptional(number).orElseThrow(() -> ProblemException.notFound("Number"));

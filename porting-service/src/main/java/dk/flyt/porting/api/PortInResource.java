@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/v1/port-ins")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "port-ins")
+@Tag(name = "port-ins", description = "Port-in cases as the hub sees them: state, port date, rejections")
 public class PortInResource {
     private final PortInRepository portIns;
     private final Caller caller;
@@ -93,7 +93,7 @@ public class PortInResource {
     @Path("/{id}")
     @RolesAllowed({Roles.AGENT, Roles.CUSTOMER})
     @Transactional
-    @Operation(summary = "A port-in case and its timeline (a customer sees only their own)")
+    @Operation(operationId = "getPortIn", summary = "A port-in case and its timeline (a customer sees only their own)")
     public PortInView get(@PathParam("id") UUID id) {
         PortInEntity e = portIns.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Port-in"));
         caller.requireAccessToCustomer(e.customerId, "Port-in");
@@ -104,7 +104,7 @@ public class PortInResource {
     @GET
     @RolesAllowed(Roles.AGENT)
     @Transactional
-    @Operation(summary = "Port-in cases for a number, newest first")
+    @Operation(operationId = "findPortIns", summary = "Port-in cases for a number, newest first")
     public List<PortInView> byNumber(@QueryParam("number") String number) {
         if (number == null || number.isBlank()) {
             throw ProblemException.badRequest("number", "is required");

@@ -21,7 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The porting rules, public and read-only: working days, and the earliest legal port date. */
 @Path("/api/v1/porting-calendar")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "porting-calendar")
+@Tag(
+        name = "porting-calendar",
+        description = "Danish porting working days and the earliest legal port date; readable without a token")
 public class PortingCalendarResource {
     static final int MAX_RANGE_DAYS = 366;
 
@@ -38,7 +40,7 @@ public class PortingCalendarResource {
     @GET
     @Path("/earliest-port-date")
     @PermitAll
-    @Operation(summary = "The earliest legal port date (R-PORT-02..04)")
+    @Operation(operationId = "getEarliestPortDate", summary = "The earliest legal port date (R-PORT-02..04)")
     public EarliestPortDate earliestPortDate(
             @Parameter(description = "SIM shipment date, YYYY-MM-DD", required = true) @QueryParam("shippedOn")
                     String shippedOn,
@@ -60,7 +62,9 @@ public class PortingCalendarResource {
     @GET
     @Path("/working-days")
     @PermitAll
-    @Operation(summary = "The porting days in a range, both ends included, at most 366 days")
+    @Operation(
+            operationId = "listWorkingDays",
+            summary = "The porting days in a range, both ends included, at most 366 days")
     public WorkingDays workingDays(
             @Parameter(description = "YYYY-MM-DD", required = true) @QueryParam("from") String from,
             @Parameter(description = "YYYY-MM-DD", required = true) @QueryParam("to") String to) {

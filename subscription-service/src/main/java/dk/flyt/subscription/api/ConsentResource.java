@@ -24,12 +24,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Consents to outbound sales contact (R-ORD-09). Agents record them; customers see and withdraw their own. */
 @Path("/api/v1/customers/{customerId}/consents")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "consents")
+@Tag(
+        name = "consents",
+        description = "A customer's consents (marketing, credit check), given and withdrawn with their evidence")
 public class ConsentResource {
     private final ConsentService consents;
     private final dk.flyt.platform.audit.AuditTrail audit;
@@ -74,7 +81,7 @@ public class ConsentResource {
 
     @GET
     @RolesAllowed({Roles.AGENT, Roles.CUSTOMER})
-    @Operation(summary = "The customer's consents, given and withdrawn")
+    @Operation(operationId = "listConsents", summary = "The customer's consents, given and withdrawn")
     public List<ConsentView> list(@PathParam("customerId") String customerId) {
         caller.requireAccessToCustomer(customerId, "Customer");
         audit.record(caller, "CONSENTS_READ", customerId, null, null);
@@ -88,11 +95,17 @@ public class ConsentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AGENT, Roles.CUSTOMER})
     @Operation(
+            operationId = "giveConsent",
             summary = "Record a consent to outbound sales contact",
             description =
                     "For an existing customer (404 otherwise); givenAt not in the future and at most"
                             + " flyt.subscription.consent-max-age (7 days) back. Who recorded it is kept: an outbound sale by"
                             + " the agent who recorded it in the same contact is refused, unless the customer recorded it themself (R-ORD-09).")
+    @APIResponse(
+            responseCode = "201",
+            description = "The consent, recorded; Location is its address",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(implementation = ConsentView.class)))
     public Response give(
             @PathParam("customerId") String customerId, @Valid @NotNull ConsentRequest request, UriInfo uri) {
         caller.requireAccessToCustomer(customerId, "Customer");
@@ -109,7 +122,7 @@ public class ConsentResource {
     @POST
     @Path("/{consentId}/withdrawal")
     @RolesAllowed({Roles.AGENT, Roles.CUSTOMER})
-    @Operation(summary = "Withdraw a consent, effective at once")
+    @Operation(operationId = "withdrawConsent", summary = "Withdraw a consent, effective at once")
     public ConsentView withdraw(@PathParam("customerId") String customerId, @PathParam("consentId") UUID consentId) {
         caller.requireAccessToCustomer(customerId, "Customer");
         audit.authorize(caller, customerId);

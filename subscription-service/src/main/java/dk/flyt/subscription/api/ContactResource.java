@@ -29,7 +29,12 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -90,10 +95,16 @@ public class ContactResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AGENT)
     @Operation(
+            operationId = "openContact",
             summary = "Open a contact with the customer",
             description = "For an existing customer (404 otherwise). 201 with the contact; send its id in the"
                     + " Flyt-Contact-Id header of every call on the customer's data, in every service. It closes"
                     + " after flyt.contacts.idle-close (30 minutes) without any such call.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The contact, open; Location is its address",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(implementation = ContactView.class)))
     @Idempotent
     @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public Response open(
@@ -108,7 +119,9 @@ public class ContactResource {
 
     @GET
     @RolesAllowed(Roles.AGENT)
-    @Operation(summary = "The calling agent's own contacts with the customer, newest first")
+    @Operation(
+            operationId = "listMyContacts",
+            summary = "The calling agent's own contacts with the customer, newest first")
     public List<ContactView> mine(@PathParam("customerId") String customerId) {
         return contacts.ofAgent(customerId, caller.subject()).stream()
                 .map(c -> ContactView.of(c, contacts.idleClose()))
@@ -118,7 +131,7 @@ public class ContactResource {
     @GET
     @Path("/{contactId}")
     @RolesAllowed(Roles.AGENT)
-    @Operation(summary = "One of the calling agent's contacts with the customer")
+    @Operation(operationId = "getContact", summary = "One of the calling agent's contacts with the customer")
     public ContactView get(@PathParam("customerId") String customerId, @PathParam("contactId") UUID contactId) {
         return ContactView.of(contacts.own(customerId, contactId, caller.subject()), contacts.idleClose());
     }
@@ -126,7 +139,7 @@ public class ContactResource {
     @POST
     @Path("/{contactId}/close")
     @RolesAllowed(Roles.AGENT)
-    @Operation(summary = "Close the contact: nothing more is done on the customer in it")
+    @Operation(operationId = "closeContact", summary = "Close the contact: nothing more is done on the customer in it")
     public ContactView close(@PathParam("customerId") String customerId, @PathParam("contactId") UUID contactId) {
         boolean wasOpen = contacts.own(customerId, contactId, caller.subject()).isOpen();
         Contacts.Contact c = contacts.close(customerId, contactId, caller.subject());

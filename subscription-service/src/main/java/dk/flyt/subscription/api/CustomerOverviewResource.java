@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/v1/customers/{customerId}/overview")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "customers")
+@Tag(name = "customers", description = CustomerResource.TAG)
 public class CustomerOverviewResource {
     private final CustomerResource customers;
     private final SubscriptionResource subscriptions;
@@ -72,6 +72,7 @@ public class CustomerOverviewResource {
     @GET
     @RolesAllowed(Roles.AGENT)
     @Operation(
+            operationId = "getCustomerOverview",
             summary = "A customer's profile, subscriptions, orders, timeline and audit at once (the console's page)",
             description = "As GET /customers/{id}, /subscriptions, /orders, /timeline and /audit each answer, within"
                     + " the agent's contact (Flyt-Contact-Id) and audited alike; X-Reveal-Reason shows the CPR number"

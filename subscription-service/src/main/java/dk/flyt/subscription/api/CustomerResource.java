@@ -36,8 +36,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * CPR is masked unless an agent gives a reason, and that look is audited (R-DATA-01). */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "customers")
+@Tag(name = "customers", description = CustomerResource.TAG)
 public class CustomerResource {
+    /** The OpenAPI tag\'s description. */
+    static final String TAG = "Customer profiles, search (agents) and the one-page overview";
+
     private final CustomerRepository customers;
     private final CustomerDirectory directory;
     private final CustomerSearch search;
@@ -74,6 +77,7 @@ public class CustomerResource {
     @Path("/customers/{customerId}")
     @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
     @Operation(
+            operationId = "getCustomer",
             summary = "A customer profile",
             description = "The CPR number is masked (DDMMYY-XXXX). An agent who needs it whole states why in the"
                     + " X-Reveal-Reason header; the look is audited with the reason.")
@@ -108,6 +112,7 @@ public class CustomerResource {
     @RolesAllowed(Roles.AGENT)
     @Transactional
     @Operation(
+            operationId = "searchCustomers",
             summary = "Find customers by phone number, e-mail address, CPR number, customer id or order id",
             description = "A POST so that a CPR number is never in a URL (R-DATA-01). No contact is needed to search;"
                     + " each customer found is audited as CUSTOMER_FOUND with what the search was by (CPR, NUMBER,"
@@ -131,6 +136,7 @@ public class CustomerResource {
     @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
     @Transactional
     @Operation(
+            operationId = "changeCustomer",
             summary = "Change a profile's contact data",
             description = "The only way a profile's name, address, e-mail, contact number or payment reference change:"
                     + " by the customer, or an agent for them (audited). Fields left out stay; CPR/CVR never change."

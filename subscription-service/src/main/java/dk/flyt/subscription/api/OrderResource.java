@@ -5,6 +5,7 @@ import dk.flyt.platform.audit.AuditTrail;
 import dk.flyt.platform.idempotency.IdempotencyFilter;
 import dk.flyt.platform.idempotency.Idempotent;
 import dk.flyt.platform.problem.ProblemException;
+import dk.flyt.platform.problem.ProblemResponses;
 import dk.flyt.platform.security.Caller;
 import dk.flyt.subscription.api.OrderViews.OrderView;
 import dk.flyt.subscription.api.OrderViews.TimelineView;
@@ -31,13 +32,22 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Checkout, acceptance, fulfilment callbacks, port-in corrections, withdrawal and the order timeline. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "orders")
+@Tag(
+        name = "orders",
+        description =
+                "Checkout from the web shop and by agents, written acceptance, shipment, port-in corrections, the 14-day withdrawal and each order's timeline")
 public class OrderResource {
     private final CheckoutService checkout;
     private final OrderDesk desk;
@@ -63,6 +73,7 @@ public class OrderResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.WEBSHOP, Roles.AGENT, Roles.CUSTOMER})
     @Operation(
+            operationId = "placeOrder",
             summary = "Place an order",
             description = "Validates every field (R-ORD-01/02/03), checks credit (R-ORD-04) and stores the order."
                     + " 201 with the order and its withdrawal deadline; a retry with the same Idempotency-Key answers"
@@ -70,6 +81,21 @@ public class OrderResource {
                     + " an existing profile only with proof that it is that customer: customer.id is the logged-in"
                     + " customer's subject (a customer's own token sets it). A known CPR/CVR without that proof is"
                     + " refused with 422 identity-refused, and no order ever changes a profile's data.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The order, stored; Location is its address",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The same order again: a retry with the same Idempotency-Key and body (R-ORD-07)",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @Extension(name = ProblemResponses.CONFLICT, value = "concurrent-order")
+    @Extension(
+            name = ProblemResponses.UNPROCESSABLE,
+            value = "identity-refused,no-consent,consent-recorded-by-seller,subscription-limit,idempotency-key-reused")
+    @Extension(name = ProblemResponses.UNAVAILABLE, value = "number-pool-exhausted")
     public Response place(@HeaderParam("Idempotency-Key") String idempotencyKey, OrderDraft draft, UriInfo uri) {
         // an agent ordering for an existing customer works within a contact with them; a new customer has none yet
         String existing = draft == null || draft.customer() == null
@@ -107,7 +133,7 @@ public class OrderResource {
     @GET
     @Path("/orders/{id}")
     @RolesAllowed({Roles.CUSTOMER, Roles.AGENT, Roles.WEBSHOP})
-    @Operation(summary = "An order with the step each line's saga is at")
+    @Operation(operationId = "getOrder", summary = "An order with the step each line's saga is at")
     public OrderView get(@PathParam("id") UUID id) {
         OrderView view = desk.read(id, onlyFor(), o -> {
             if (caller.hasRole(Roles.WEBSHOP)
@@ -131,6 +157,7 @@ public class OrderResource {
     @Path("/orders")
     @RolesAllowed(Roles.AGENT)
     @Operation(
+            operationId = "listWaitingOrders",
             summary = "The orders that wait for a person, across customers (the agents' queue)",
             description =
                     "status (repeatable) ACTION_REQUIRED (a rejected or failed port-in to correct) or PENDING_CREDIT_CHECK"
@@ -158,7 +185,7 @@ public class OrderResource {
     @GET
     @Path("/customers/{customerId}/orders")
     @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
-    @Operation(summary = "A customer's orders, newest first")
+    @Operation(operationId = "listCustomerOrders", summary = "A customer's orders, newest first")
     public List<OrderView> ofCustomer(@PathParam("customerId") String customerId) {
         caller.requireAccessToCustomer(customerId, "Customer");
         audit.record(caller, "ORDERS_READ", customerId, null, null);
@@ -168,7 +195,9 @@ public class OrderResource {
     @GET
     @Path("/orders/{id}/timeline")
     @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
-    @Operation(summary = "Every state change of the order, its saga, its port cases and its money, in order")
+    @Operation(
+            operationId = "getOrderTimeline",
+            summary = "Every state change of the order, its saga, its port cases and its money, in order")
     public List<TimelineView> timeline(@PathParam("id") UUID id) {
         String customerId = desk.read(id, onlyFor(), o -> o.customerId);
         audit.authorize(caller, customerId);
@@ -181,6 +210,7 @@ public class OrderResource {
     @Path("/customers/{customerId}/timeline")
     @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
     @Operation(
+            operationId = "getCustomerTimeline",
             summary = "Everything that happened to the customer's orders and subscriptions, in order",
             description = "Order steps, the saga's steps, port cases as the saga saw them, subscription changes and"
                     + " the money they caused; the newest 1,000 entries, oldest first. The customer's own, or an agent's"
@@ -199,7 +229,10 @@ public class OrderResource {
     @Path("/orders/{id}/acceptance")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CUSTOMER)
-    @Operation(summary = "The customer accepts a telesales order in writing with the token of the link (R-ORD-08)")
+    @Operation(
+            operationId = "acceptOrder",
+            summary = "The customer accepts a telesales order in writing with the token of the link (R-ORD-08)")
+    @Extension(name = ProblemResponses.CONFLICT, value = "not-awaiting-acceptance,acceptance-lapsed")
     public OrderView accept(@PathParam("id") UUID id, AcceptanceRequest request) {
         return desk.accept(id, caller.subject(), request == null ? null : request.token(), this::view);
     }
@@ -210,7 +243,10 @@ public class OrderResource {
     @Path("/orders/{id}/lines/{lineId}/shipment")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.LOGISTICS)
-    @Operation(summary = "Logistics reports a line's SIM SHIPPED (with its ICCID) or DELIVERED")
+    @Operation(
+            operationId = "reportShipment",
+            summary = "Logistics reports a line's SIM SHIPPED (with its ICCID) or DELIVERED")
+    @Extension(name = ProblemResponses.CONFLICT, value = "order-not-approved,line-not-awaiting-shipment")
     public OrderView shipment(@PathParam("id") UUID id, @PathParam("lineId") UUID lineId, ShipmentReport report) {
         if (report == null || report.status() == null) {
             throw dk.flyt.platform.problem.ProblemException.badRequest("status", "must be SHIPPED or DELIVERED");
@@ -224,7 +260,10 @@ public class OrderResource {
     @Path("/orders/{id}/lines/{lineId}/port-in-correction")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
-    @Operation(summary = "Correct the number or donor ICCID of a rejected port-in and send it again")
+    @Operation(
+            operationId = "correctPortIn",
+            summary = "Correct the number or donor ICCID of a rejected port-in and send it again")
+    @Extension(name = ProblemResponses.CONFLICT, value = "line-not-rejected")
     @Idempotent
     @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public OrderView correct(@PathParam("id") UUID id, @PathParam("lineId") UUID lineId, PortInCorrection correction) {
@@ -244,8 +283,11 @@ public class OrderResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
     @Operation(
+            operationId = "withdrawFromOrder",
             summary = "Withdraw from the order within the deadline (R-WDR-01..07)",
             description = "Without lineIds the whole order; an order with a device only as a whole (R-WDR-02).")
+    @Extension(name = ProblemResponses.CONFLICT, value = "nothing-to-withdraw")
+    @Extension(name = ProblemResponses.UNPROCESSABLE, value = "withdrawal-period-over,whole-purchase-only")
     @Idempotent
     @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public WithdrawalView withdraw(@PathParam("id") UUID id, WithdrawalRequest request) {

@@ -1,6 +1,7 @@
 package dk.flyt.subscription.api;
 
 import dk.flyt.contracts.Roles;
+import dk.flyt.platform.problem.ProblemResponses;
 import dk.flyt.platform.security.Caller;
 import dk.flyt.subscription.application.TermsChanges;
 import dk.flyt.subscription.persistence.PlanRepository;
@@ -19,12 +20,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The public plan catalogue. */
 @Path("/api/v1/plans")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "plans")
+@Tag(
+        name = "plans",
+        description = "The plans on sale and their announced price changes (R-SUB-05); readable without a token")
 public class PlanResource {
     private final PlanRepository plans;
     private final TermsChanges terms;
@@ -66,10 +73,16 @@ public class PlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.BILLING_ADMIN)
     @Operation(
+            operationId = "announcePriceChange",
             summary = "Announce a new monthly price (R-SUB-11)",
             description = "A rise takes effect at least one month after the announcement, and the plan's customers"
                     + " may cancel with effect no later than that date until a month after it; a cut may be"
                     + " immediate.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The price change, announced",
+            content = @Content(schema = @Schema(implementation = PriceChangeView.class)))
+    @Extension(name = ProblemResponses.CONFLICT, value = "terms-change-pending")
     public Response announce(@PathParam("code") String code, PriceChangeRequest request) {
         TermsChangeEntity c = terms.announce(
                 code,
@@ -82,7 +95,9 @@ public class PlanResource {
     @GET
     @Path("/{code}/price-changes")
     @PermitAll
-    @Operation(summary = "The plan's announced and past price changes, readable without a token")
+    @Operation(
+            operationId = "listPriceChanges",
+            summary = "The plan's announced and past price changes, readable without a token")
     public List<PriceChangeView> priceChanges(@PathParam("code") String code) {
         return terms.ofPlan(code).stream().map(PriceChangeView::of).toList();
     }
@@ -99,7 +114,7 @@ public class PlanResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "All plans, readable without a token")
+    @Operation(operationId = "listPlans", summary = "All plans, readable without a token")
     public List<PlanView> list() {
         return plans.catalogue().stream()
                 .map(p ->

@@ -6,6 +6,7 @@ import dk.flyt.platform.audit.AuditTrail;
 import dk.flyt.platform.idempotency.IdempotencyFilter;
 import dk.flyt.platform.idempotency.Idempotent;
 import dk.flyt.platform.problem.ProblemException;
+import dk.flyt.platform.problem.ProblemResponses;
 import dk.flyt.platform.security.Caller;
 import dk.flyt.subscription.api.OrderViews.TimelineView;
 import dk.flyt.subscription.application.SubscriptionLifecycle;
@@ -34,13 +35,19 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Subscriptions: reading, plan changes, cancellation, block, usage, ownership transfer and the timeline. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "subscriptions")
+@Tag(
+        name = "subscriptions",
+        description = "Active subscriptions: plan changes, cancellation, blocking, usage and ownership transfers")
 public class SubscriptionResource {
     private final SubscriptionLifecycle lifecycle;
     private final SubscriptionRepository subscriptions;
@@ -143,7 +150,7 @@ public class SubscriptionResource {
     @Path("/subscriptions/{id}")
     @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
     @Transactional
-    @Operation(summary = "A subscription with its plan changes")
+    @Operation(operationId = "getSubscription", summary = "A subscription with its plan changes")
     public SubscriptionView get(@PathParam("id") UUID id) {
         SubscriptionEntity s = owned(id);
         audit.record(caller, "SUBSCRIPTION_READ", s.customerId, id.toString(), null);
@@ -154,7 +161,7 @@ public class SubscriptionResource {
     @Path("/customers/{customerId}/subscriptions")
     @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
     @Transactional
-    @Operation(summary = "A customer's subscriptions")
+    @Operation(operationId = "listCustomerSubscriptions", summary = "A customer's subscriptions")
     public List<SubscriptionView> ofCustomer(@PathParam("customerId") String customerId) {
         caller.requireAccessToCustomer(customerId, "Customer");
         audit.record(caller, "SUBSCRIPTIONS_READ", customerId, null, null);
@@ -165,7 +172,9 @@ public class SubscriptionResource {
     @Path("/subscriptions/{id}/timeline")
     @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
     @Transactional
-    @Operation(summary = "Everything that happened to the subscription, in order")
+    @Operation(
+            operationId = "getSubscriptionTimeline",
+            summary = "Everything that happened to the subscription, in order")
     public List<TimelineView> timeline(@PathParam("id") UUID id) {
         owned(id);
         audit.record(caller, "SUBSCRIPTION_TIMELINE_READ", lifecycle.get(id).customerId, id.toString(), null);
@@ -179,10 +188,17 @@ public class SubscriptionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
     @Operation(
+            operationId = "changePlan",
             summary = "Change plan (R-SUB-02..05)",
             description = "Immediate for a plan with streaming or away from Basic, otherwise from the next 1st;"
                     + " at most once per calendar month; during binding only to the same type at the same or a"
                     + " higher price. The response gives the effective date.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The plan change, scheduled or made",
+            content = @Content(schema = @Schema(implementation = PlanChangeView.class)))
+    @Extension(name = ProblemResponses.CONFLICT, value = "not-active")
+    @Extension(name = ProblemResponses.UNPROCESSABLE, value = "same-plan,once-per-month,irreversible")
     @Idempotent
     @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public Response changePlan(@PathParam("id") UUID id, PlanChangeRequest request) {
@@ -195,7 +211,10 @@ public class SubscriptionResource {
     @DELETE
     @Path("/subscriptions/{id}/plan-changes/{changeId}")
     @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
-    @Operation(summary = "Cancel a scheduled plan change before it takes effect (R-SUB-04)")
+    @Operation(
+            operationId = "cancelPlanChange",
+            summary = "Cancel a scheduled plan change before it takes effect (R-SUB-04)")
+    @Extension(name = ProblemResponses.CONFLICT, value = "plan-change-in-effect")
     @Idempotent
     @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public PlanChangeView cancelPlanChange(@PathParam("id") UUID id, @PathParam("changeId") UUID changeId) {
@@ -212,9 +231,11 @@ public class SubscriptionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
     @Operation(
+            operationId = "cancelSubscription",
             summary = "Give notice (R-SUB-07/08)",
             description = "Only the agreement holder (or an agent for them). 30 days' notice; with binding never"
                     + " before the binding ends. The response gives the end date.")
+    @Extension(name = ProblemResponses.CONFLICT, value = "not-active,already-cancelled")
     @Idempotent
     @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public SubscriptionView cancel(@PathParam("id") UUID id, CancellationRequest request) {
@@ -227,7 +248,10 @@ public class SubscriptionResource {
     @POST
     @Path("/subscriptions/{id}/block")
     @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
-    @Operation(summary = "Block a lost or stolen SIM at once; 112 stays reachable (R-SUB-10)")
+    @Operation(
+            operationId = "blockSubscription",
+            summary = "Block a lost or stolen SIM at once; 112 stays reachable (R-SUB-10)")
+    @Extension(name = ProblemResponses.CONFLICT, value = "not-active")
     @Idempotent
     @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public SubscriptionView block(@PathParam("id") UUID id) {
@@ -243,7 +267,10 @@ public class SubscriptionResource {
     @Path("/subscriptions/{id}/unblock")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
-    @Operation(summary = "Open a blocked line again, optionally on a new SIM (49 kr, R-SUB-10)")
+    @Operation(
+            operationId = "unblockSubscription",
+            summary = "Open a blocked line again, optionally on a new SIM (49 kr, R-SUB-10)")
+    @Extension(name = ProblemResponses.CONFLICT, value = "not-blocked")
     @Idempotent
     @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public SubscriptionView unblock(@PathParam("id") UUID id, UnblockRequest request) {
@@ -264,6 +291,7 @@ public class SubscriptionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.NETWORK)
     @Operation(
+            operationId = "reportUsage",
             summary = "The network reports usage (once per usageId)",
             description = "The first report activates a new number's line (R-SUB-01); usage beyond the plan"
                     + " (amountOre > 0) goes to billing.")
@@ -314,9 +342,17 @@ public class SubscriptionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
     @Operation(
+            operationId = "requestOwnershipTransfer",
             summary = "Offer the subscription to a new owner (R-SUB-09)",
             description = "Not during binding; the new owner 18+, Danish address, another e-mail, credit-checked;"
                     + " they have 48 hours to accept through the link sent to them.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The transfer, waiting for the new owner's acceptance",
+            content = @Content(schema = @Schema(implementation = TransferView.class)))
+    @Extension(name = ProblemResponses.CONFLICT, value = "not-active,transfer-pending")
+    @Extension(name = ProblemResponses.UNPROCESSABLE, value = "transfer-not-allowed,same-owner,credit-refused")
+    @Extension(name = ProblemResponses.UNAVAILABLE, value = "credit-check-unavailable")
     @Idempotent
     @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public Response requestTransfer(@PathParam("id") UUID id, TransferRequest request) {
@@ -336,7 +372,10 @@ public class SubscriptionResource {
     @Path("/ownership-transfers/{transferId}/acceptance")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CUSTOMER)
-    @Operation(summary = "The new owner accepts within 48 hours with the token of the link")
+    @Operation(
+            operationId = "acceptOwnershipTransfer",
+            summary = "The new owner accepts within 48 hours with the token of the link")
+    @Extension(name = ProblemResponses.CONFLICT, value = "transfer-not-pending,transfer-lapsed,not-active")
     public TransferView acceptTransfer(@PathParam("transferId") UUID transferId, TransferAcceptance request) {
         return transferView(
                 lifecycle.acceptTransfer(transferId, caller.subject(), request == null ? null : request.token()));
@@ -345,7 +384,9 @@ public class SubscriptionResource {
     @GET
     @Path("/ownership-transfers/{transferId}")
     @RolesAllowed({Roles.CUSTOMER, Roles.AGENT})
-    @Operation(summary = "An ownership transfer, for the old owner, the new owner or an agent")
+    @Operation(
+            operationId = "getOwnershipTransfer",
+            summary = "An ownership transfer, for the old owner, the new owner or an agent")
     public TransferView transfer(@PathParam("transferId") UUID transferId) {
         OwnershipTransferEntity t = lifecycle.transfer(transferId);
         if (caller.isOnlyCustomer()
