@@ -8,6 +8,7 @@ import dk.flyt.billing.persistence.AccountEntity;
 import dk.flyt.billing.persistence.AccountRepository;
 import dk.flyt.billing.provider.PaymentProvider;
 import dk.flyt.contracts.BusinessTime;
+import dk.flyt.contracts.billing.BillingEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,6 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -126,7 +126,7 @@ public class Collections {
                 case PaymentProvider.Declined no -> {
                     decide(customerId, topUp.n(), "DECLINED");
                     a.automaticPayment = false;
-                    event(customerId, "PaymentFailed", Map.of("customerId", customerId, "reason", no.reason()));
+                    events.publish(customerId, new BillingEvents.PaymentFailed(customerId, no.reason()));
                 }
                 case PaymentProvider.Unavailable later -> {
                     return;
@@ -138,11 +138,11 @@ public class Collections {
         }
         if (a.noticeSentOn == null) {
             a.noticeSentOn = today;
-            event(customerId, "NegativeBalanceNotice", Map.of("customerId", customerId, "balanceOre", collectible));
+            events.publish(customerId, new BillingEvents.NegativeBalanceNotice(customerId, collectible));
         }
         if (a.blockingAllowedOn == null && Collection.blockingAllowed(collectible, a.negativeSince, today)) {
             a.blockingAllowedOn = today;
-            event(customerId, "BlockingAllowed", Map.of("customerId", customerId, "balanceOre", collectible));
+            events.publish(customerId, new BillingEvents.BlockingAllowed(customerId, collectible));
         }
         // R-BILL-06: a reminder, then a debt-collection warning, each with its fee, each once per negative spell
         if (a.reminderSentOn == null && !today.isBefore(a.noticeSentOn.plusDays(reminderAfterDays))) {
@@ -154,7 +154,7 @@ public class Collections {
                     "Reminder fee",
                     "reminder:" + customerId + ":" + a.negativeSince,
                     null);
-            event(customerId, "ReminderSent", Map.of("customerId", customerId, "balanceOre", collectible));
+            events.publish(customerId, new BillingEvents.ReminderSent(customerId, collectible));
         } else if (a.reminderSentOn != null
                 && a.warningSentOn == null
                 && !today.isBefore(a.reminderSentOn.plusDays(warningAfterDays))) {
@@ -166,7 +166,7 @@ public class Collections {
                     "Debt-collection warning fee",
                     "debt-warning:" + customerId + ":" + a.negativeSince,
                     null);
-            event(customerId, "DebtCollectionWarningSent", Map.of("customerId", customerId, "balanceOre", collectible));
+            events.publish(customerId, new BillingEvents.DebtCollectionWarningSent(customerId, collectible));
         }
     }
 
@@ -202,9 +202,5 @@ public class Collections {
                 .setParameter("c", customerId)
                 .setParameter("n", n)
                 .executeUpdate();
-    }
-
-    private void event(String customerId, String type, Map<String, Object> payload) {
-        events.publish(customerId, type, payload);
     }
 }

@@ -3,6 +3,7 @@ package dk.flyt.billing.application;
 import dk.flyt.billing.domain.Causes;
 import dk.flyt.billing.domain.EntryKind;
 import dk.flyt.contracts.BusinessTime;
+import dk.flyt.contracts.billing.BillingEvents;
 import dk.flyt.platform.problem.ProblemException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -112,13 +112,8 @@ public class Complaints {
         if (inserted == 1) {
             events.publish(
                     customerId,
-                    "ComplaintOpened",
-                    Map.of(
-                            "customerId", customerId,
-                            "complaintId", complaintId,
-                            "amountOre", amountOre,
-                            "acknowledgeBy", c.acknowledgeBy().toString(),
-                            "decideBy", c.decideBy().toString()));
+                    new BillingEvents.ComplaintOpened(
+                            customerId, complaintId, amountOre, c.acknowledgeBy(), c.decideBy()));
         }
         return c;
     }
@@ -178,10 +173,7 @@ public class Complaints {
                     Causes.complaintCredit(id),
                     null);
         }
-        events.publish(
-                customerId,
-                "ComplaintDecided",
-                Map.of("customerId", customerId, "complaintId", id, "outcome", outcome.name(), "creditOre", credit));
+        events.publish(customerId, new BillingEvents.ComplaintDecided(customerId, id, outcome.name(), credit));
         return find(customerId, id).orElseThrow();
     }
 
@@ -227,7 +219,7 @@ public class Complaints {
                             RETURNING id, customer_id
                             """).setParameter("now", now).getResultList();
             late.forEach(r -> events.publish(
-                    (String) r[1], "ComplaintAcknowledgementOverdue", Map.of("customerId", r[1], "complaintId", r[0])));
+                    (String) r[1], new BillingEvents.ComplaintAcknowledgementOverdue((String) r[1], (String) r[0])));
             List<Object[]> undecided =
                     em.createNativeQuery("""
                             UPDATE complaint SET decision_overdue = TRUE
@@ -235,7 +227,7 @@ public class Complaints {
                             RETURNING id, customer_id
                             """).setParameter("now", now).getResultList();
             undecided.forEach(r -> events.publish(
-                    (String) r[1], "ComplaintDecisionOverdue", Map.of("customerId", r[1], "complaintId", r[0])));
+                    (String) r[1], new BillingEvents.ComplaintDecisionOverdue((String) r[1], (String) r[0])));
             overdue.set(
                     ((Number) em.createNativeQuery("""
                                     SELECT count(*) FROM complaint WHERE decided_at IS NULL

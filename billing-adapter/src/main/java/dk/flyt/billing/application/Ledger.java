@@ -3,6 +3,7 @@ package dk.flyt.billing.application;
 import dk.flyt.billing.domain.EntryKind;
 import dk.flyt.billing.persistence.AccountEntity;
 import dk.flyt.billing.persistence.AccountRepository;
+import dk.flyt.contracts.billing.BillingEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -12,9 +13,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Books entries on customers' accounts (R-BILL-03). The balance is the sum of the entries, never stored apart from
@@ -89,14 +88,9 @@ public class Ledger {
                 .executeUpdate();
         if (inserted == 1) {
             // for the order and subscription timelines; the monthly charge run books in bulk and reports per run
-            Map<String, Object> payload = new HashMap<>();
-            payload.put("customerId", customerId);
-            payload.put("kind", kind.name());
-            payload.put("amountOre", amountOre);
-            payload.put("reason", reason);
-            payload.put("cause", cause);
-            payload.put("subscriptionId", subscriptionId);
-            events.publish(customerId, "EntryPosted", payload);
+            events.publish(
+                    customerId,
+                    new BillingEvents.EntryPosted(customerId, kind.name(), amountOre, reason, cause, subscriptionId));
         }
         return inserted == 1;
     }

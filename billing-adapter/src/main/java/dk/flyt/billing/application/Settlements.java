@@ -8,13 +8,13 @@ import dk.flyt.billing.persistence.AccountEntity;
 import dk.flyt.billing.persistence.AccountRepository;
 import dk.flyt.billing.persistence.BillableSubscriptionRepository;
 import dk.flyt.contracts.BusinessTime;
+import dk.flyt.contracts.billing.BillingEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Settles an account when the customer's last line has ended, whatever way it ended: withdrawal, port-out,
@@ -92,18 +92,8 @@ public class Settlements {
         a.settled = true;
         events.publish(
                 a.customerId,
-                "AccountSettled",
-                Map.of(
-                        "customerId",
-                        a.customerId,
-                        "settlement",
-                        n,
-                        "balanceOre",
-                        balance + writeOff,
-                        "writtenOffOre",
-                        writeOff,
-                        "settledOn",
-                        BusinessTime.today(clock).toString()));
+                new BillingEvents.AccountSettled(
+                        a.customerId, n, balance + writeOff, writeOff, BusinessTime.today(clock)));
     }
 
     @SuppressWarnings("unchecked")
@@ -135,9 +125,6 @@ public class Settlements {
                 .setParameter("c", a.customerId)
                 .setParameter("n", n)
                 .executeUpdate();
-        events.publish(
-                a.customerId,
-                "AccountSettlementReversed",
-                Map.of("customerId", a.customerId, "settlement", n, "reason", "PORT_OUT_REVERTED"));
+        events.publish(a.customerId, new BillingEvents.AccountSettlementReversed(a.customerId, n, "PORT_OUT_REVERTED"));
     }
 }

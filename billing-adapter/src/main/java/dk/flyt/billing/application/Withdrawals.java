@@ -7,13 +7,13 @@ import dk.flyt.billing.domain.EntryKind;
 import dk.flyt.billing.domain.WithdrawalRefund;
 import dk.flyt.billing.persistence.BillableSubscriptionEntity;
 import dk.flyt.billing.persistence.BillableSubscriptionRepository;
+import dk.flyt.contracts.billing.BillingEvents;
 import dk.flyt.contracts.subscription.SubscriptionEvents.OrderWithdrawn;
 import dk.flyt.contracts.subscription.SubscriptionEvents.WithdrawnLine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Withdrawals (R-WDR-03, R-WDR-04). Each withdrawn line pays back everything it paid but usage, less the fee for
@@ -79,20 +79,13 @@ public class Withdrawals {
         }
         events.publish(
                 w.customerId(),
-                "RefundDue",
-                Map.of(
-                        "customerId",
+                new BillingEvents.RefundDue(
                         w.customerId(),
-                        "orderId",
                         w.orderId(),
-                        "withdrawalId",
                         withdrawalId,
-                        "amountOre",
                         refunded,
-                        "keptOre",
                         kept,
-                        "dueBy",
-                        WithdrawalRefund.refundDueBy(w.withdrawnOn()).toString()));
+                        WithdrawalRefund.refundDueBy(w.withdrawnOn())));
         return reviews;
     }
 

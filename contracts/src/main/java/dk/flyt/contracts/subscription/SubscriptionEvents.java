@@ -155,5 +155,11 @@ public final class SubscriptionEvents {
     /** The contact ended: closed by the agent or, after its idle time, by the service ({@code why}). */
     public record ContactClosed(String contactId, String customerId, java.time.Instant closedAt, String why) {}
 
+    /** The customer consented to be contacted through {@code channel} (PHONE, SMS, EMAIL) at {@code at} (R-ORD-09). */
+    public record ConsentGiven(String consentId, String customerId, String channel, java.time.Instant at) {}
+
+    /** The customer withdrew that consent at {@code at}; from then on no sale through the channel (R-ORD-09). */
+    public record ConsentWithdrawn(String consentId, String customerId, String channel, java.time.Instant at) {}
+
     private SubscriptionEvents() {}
 }

@@ -1,6 +1,7 @@
 package dk.flyt.subscription.application;
 
 import dk.flyt.contracts.Topics;
+import dk.flyt.contracts.subscription.SubscriptionEvents;
 import dk.flyt.messaging.outbox.Outbox;
 import dk.flyt.messaging.outbox.OutboxMessage;
 import dk.flyt.platform.problem.ProblemException;
@@ -15,7 +16,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Records and withdraws consents to outbound sales contact (R-ORD-09), with who did it. */
@@ -71,7 +71,8 @@ public class ConsentService {
         e.recordedBy = recordedBy;
         e.recordedInContact = inContact;
         consents.persist(e);
-        publish("ConsentGiven", consent);
+        publish(new SubscriptionEvents.ConsentGiven(
+                consent.id().toString(), consent.customerId(), consent.channel().name(), consent.givenAt()));
         return consent;
     }
 
@@ -85,7 +86,8 @@ public class ConsentService {
         if (after != before) {
             e.withdrawnAt = after.withdrawnAt();
             e.withdrawnBy = withdrawnBy;
-            publish("ConsentWithdrawn", after);
+            publish(new SubscriptionEvents.ConsentWithdrawn(
+                    after.id().toString(), after.customerId(), after.channel().name(), after.withdrawnAt()));
         }
         return after;
     }
@@ -97,18 +99,17 @@ public class ConsentService {
                 .toList();
     }
 
-    private void publish(String type, Consent c) {
+    private void publish(Record event) {
+        String customerId = event instanceof SubscriptionEvents.ConsentGiven g
+                ? g.customerId()
+                : ((SubscriptionEvents.ConsentWithdrawn) event).customerId();
         outbox.append(new OutboxMessage(
                 Topics.SUBSCRIPTION_EVENTS,
                 "Customer",
-                c.customerId(),
-                type,
-                1,
-                Map.of(
-                        "consentId", c.id(),
-                        "customerId", c.customerId(),
-                        "channel", c.channel(),
-                        "at", c.withdrawnAt() != null ? c.withdrawnAt() : c.givenAt())));
+                customerId,
+                event.getClass().getSimpleName(),
+                SubscriptionEvents.VERSION,
+                event));
     }
 
     static Consent toDomain(ConsentEntity e) {
