@@ -75,6 +75,12 @@ final class FlytStack {
                         .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(Duration.ofMinutes(3))))
                         .toArray(CompletableFuture[]::new))
                 .join();
+        // every REST Assured call from here on is held to the OpenAPI document of what it calls: a service's own
+        // (on its management port), or the gateway's merged one
+        for (ServiceProcess s : services()) {
+            dk.flyt.testing.ContractCalls.documentAt(s.url(), s.managementUrl() + "/q/openapi");
+        }
+        dk.flyt.testing.ContractCalls.install();
         System.out.printf(
                 "[system-tests] stack ready in %d ms: subscription %s, porting %s, billing %s, hub %s%n",
                 (System.nanoTime() - begin) / 1_000_000, subscription.url(), porting.url(), billing.url(), hub.url());

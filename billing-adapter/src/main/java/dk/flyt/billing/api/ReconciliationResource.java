@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -75,7 +76,17 @@ public class ReconciliationResource {
             description = "Newest month first, at most limit (1 to 500, 100 by default); amounts in øre. For the"
                     + " agents' queue and finance; a later reconciliation of a month that finds none clears it.")
     public List<Reconciliations.Open> differences(
-            @QueryParam("limit") String limit, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo query) {
+            @Parameter(
+                            description = "How many at most, 1 to 500",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "500",
+                                            defaultValue = "100"))
+                    @QueryParam("limit")
+                    String limit,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo query) {
         return reconciliations.open(12, dk.flyt.platform.json.Limit.of(query, 100, 500));
     }
 

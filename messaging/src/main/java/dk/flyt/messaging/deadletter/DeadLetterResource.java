@@ -10,6 +10,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -35,7 +38,17 @@ public class DeadLetterResource {
             description = "At most limit (1 to 500, 100 by default). Ids, types, the customer the message names and"
                     + " why it was given up on; never the message itself.")
     public List<DeadLetters.DeadLetter> newest(
-            @QueryParam("limit") String limit, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo query) {
+            @Parameter(
+                            description = "How many at most, 1 to 500",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "500",
+                                            defaultValue = "100"))
+                    @QueryParam("limit")
+                    String limit,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo query) {
         return deadLetters.newest(dk.flyt.platform.json.Limit.of(query, 100, 500));
     }
 }

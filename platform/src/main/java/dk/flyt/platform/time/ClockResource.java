@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -38,9 +39,15 @@ public class ClockResource {
 
     public record ClockView(Instant now, String zone) {}
 
-    public record SetClock(String instant) {}
+    @Schema(examples = "{\"instant\": \"2026-12-01T01:00:00Z\"}")
+    public record SetClock(
+            @Schema(required = true, description = "ISO-8601 instant")
+            String instant) {}
 
-    public record AdvanceClock(String by) {}
+    @Schema(examples = "{\"by\": \"P1D\"}")
+    public record AdvanceClock(
+            @Schema(required = true, description = "ISO-8601 duration, e.g. P1D or PT2H")
+            String by) {}
 
     @GET
     @RolesAllowed(Roles.CLOCK_ADMIN)

@@ -185,6 +185,7 @@ public class CompensationResource {
     @RolesAllowed({Roles.AGENT, Roles.CUSTOMER})
     @Transactional
     @Operation(operationId = "listCompensations", summary = "A customer's compensations")
+    @Extension(name = ProblemResponses.NOT_FOUND, value = "not-found")
     public List<CompensationView> ofCustomer(@QueryParam("customerId") String customerId) {
         if (customerId == null || customerId.isBlank()) {
             throw ProblemException.badRequest("customerId", "is required");

@@ -19,9 +19,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -65,7 +67,7 @@ public class InteropResource {
             content = @Content(schema = @Schema(implementation = Acknowledgement.class)))
     @Extension(
             name = ProblemResponses.FORBIDDEN,
-            value = "no-operator,sender-is-us,not-recipient,not-donor,not-addressee,hub-only")
+            value = "no-operator,sender-mismatch,sender-is-us,not-recipient,not-donor,not-addressee,hub-only")
     @Extension(
             name = ProblemResponses.UNPROCESSABLE,
             value =
@@ -90,7 +92,18 @@ public class InteropResource {
             operationId = "listParkedHubMessages",
             summary = "Hub messages that could not be processed, newest first",
             description = "Each was answered once with an ERROR to its sender and is not retried; the reason says why.")
-    public List<HubInbox.Parked> parked(@QueryParam("limit") @DefaultValue("100") int limit) {
+    public List<HubInbox.Parked> parked(
+            @Parameter(
+                            description = "How many at most, 1 to 1000",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "1000",
+                                            defaultValue = "100"))
+                    @QueryParam("limit")
+                    @DefaultValue("100")
+                    int limit) {
         if (limit < 1 || limit > 1000) {
             throw ProblemException.badRequest("limit", "must be 1 to 1000");
         }

@@ -43,7 +43,17 @@ public class PortInResource {
         this.caller = caller;
     }
 
-    public record Transition(Instant at, PortInState from, PortInState to, String cause) {}
+    /** {@code from} is null for the case's first state. */
+    public record Transition(
+            Instant at,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    nullable = true,
+                    description = "The state before; null for the case's first")
+            PortInState from,
+
+            PortInState to,
+            String cause) {}
 
     public record PortInView(
             UUID id,

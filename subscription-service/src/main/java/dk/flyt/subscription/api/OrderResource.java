@@ -164,8 +164,18 @@ public class OrderResource {
                             + " (the bureau has not answered yet); the longest unchanged first, at most limit (1 to 500,"
                             + " 100 by default). Ids, states and line steps only: no customer's personal data.")
     public List<OrderView> waiting(
-            @QueryParam("status") List<String> status,
-            @QueryParam("limit") String limit,
+            @Parameter(description = "The states to list, one or more", required = true) @QueryParam("status")
+                    List<String> status,
+            @Parameter(
+                            description = "How many at most, 1 to 500",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "500",
+                                            defaultValue = "100"))
+                    @QueryParam("limit")
+                    String limit,
             @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo query) {
         if (status == null || status.isEmpty() || status.stream().allMatch(String::isBlank)) {
             throw ProblemException.badRequest("status", "is required: one or more of " + WAITING);

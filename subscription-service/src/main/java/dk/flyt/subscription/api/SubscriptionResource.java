@@ -198,7 +198,7 @@ public class SubscriptionResource {
             description = "The plan change, scheduled or made",
             content = @Content(schema = @Schema(implementation = PlanChangeView.class)))
     @Extension(name = ProblemResponses.CONFLICT, value = "not-active")
-    @Extension(name = ProblemResponses.UNPROCESSABLE, value = "same-plan,once-per-month,irreversible")
+    @Extension(name = ProblemResponses.UNPROCESSABLE, value = "same-plan,once-per-month,irreversible,binding")
     @Idempotent
     @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public Response changePlan(@PathParam("id") UUID id, PlanChangeRequest request) {

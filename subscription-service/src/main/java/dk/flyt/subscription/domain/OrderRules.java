@@ -148,10 +148,10 @@ public final class OrderRules {
             if (!Iccid.isValid(l.donorIccid())) {
                 v.add(new Violation(at + ".donorIccid", "must be the donor SIM's ICCID (19-20 digits, check digit)"));
             }
-            String mode = l.mode();
-            if (!"ASAP".equals(mode) && !"END_OF_TERM".equals(mode)) {
+            PortingMode mode = parse(PortingMode.class, l.mode());
+            if (mode == null) {
                 v.add(new Violation(at + ".mode", "must be ASAP or END_OF_TERM"));
-            } else if ("END_OF_TERM".equals(mode)
+            } else if (mode == PortingMode.END_OF_TERM
                     && (l.donorTermEndsOn() == null || !l.donorTermEndsOn().isAfter(today))) {
                 v.add(new Violation(at + ".donorTermEndsOn", "END_OF_TERM needs the donor term's end, in the future"));
             }
