@@ -192,6 +192,70 @@ class AccountApiTest {
                 .body("instance", equalTo("/api/v1/accounts/no-such-customer"));
     }
 
+    @Test
+    void R_CMPL_01_anAgentOpensMarksAndDecidesAComplaintOverTheApiAndAnUpheldOneIsCredited() {
+        String id = open(-20_000);
+        String agent = "agent-complaint-" + UUID.randomUUID().toString().substring(0, 6);
+        String contact = dk.flyt.testing.Agents.announce(agent, id);
+        var opened = dk.flyt.testing.Agents.within(agent, contact)
+                .contentType("application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(java.util.Map.of("amount", 15_000, "reason", "charged twice in November"))
+                .post("/api/v1/accounts/{id}/complaints", id)
+                .then()
+                .statusCode(201)
+                .extract();
+        String complaint = opened.path("id");
+        org.assertj.core.api.Assertions.assertThat(opened.header("Location")).endsWith("/complaints/" + complaint);
+        dk.flyt.testing.Agents.within(agent, contact)
+                .post("/api/v1/accounts/{id}/complaints/{c}/special", id, complaint)
+                .then()
+                .statusCode(200)
+                .body("special", equalTo(true));
+        dk.flyt.testing.Agents.within(agent, contact)
+                .contentType("application/json")
+                .body(java.util.Map.of("outcome", "UPHELD", "credit", 10_000))
+                .post("/api/v1/accounts/{id}/complaints/{c}/decision", id, complaint)
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("UPHELD"));
+        given().auth()
+                .oauth2(Tokens.customer(id))
+                .get("/api/v1/accounts/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("balance", equalTo(-10_000));
+        dk.flyt.testing.Agents.within(agent, contact)
+                .contentType("application/json")
+                .body(java.util.Map.of("outcome", "REJECTED"))
+                .post("/api/v1/accounts/{id}/complaints/{c}/decision", id, complaint)
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("https://flyt.dk/problems/complaint-decided"));
+    }
+
+    @Test
+    void financeReconcilesAMonthAndReadsTheReconciliationAtItsAddress() {
+        var started = given().auth()
+                .oauth2(Tokens.forRole("billing-admin"))
+                .contentType("application/json")
+                .body(java.util.Map.of("month", "2020-01"))
+                .post("/api/v1/reconciliations")
+                .then()
+                .statusCode(201)
+                .extract();
+        String location = started.header("Location");
+        String reconciliation = started.path("id");
+        org.assertj.core.api.Assertions.assertThat(location).endsWith("/api/v1/reconciliations/" + reconciliation);
+        given().auth()
+                .oauth2(Tokens.forRole("billing-admin"))
+                .get("/api/v1/reconciliations/{id}", reconciliation)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(reconciliation))
+                .body("month", equalTo("2020-01"));
+    }
+
     private String open(long balanceOre) {
         String id = "cust-" + UUID.randomUUID();
         ledger.post(
@@ -202,6 +266,11 @@ class AccountApiTest {
                 "test-opening:" + id,
                 null);
         return id;
+    }
+
+    @Test
+    void theTestClockIsReadAndAdvancedAsDocumented() {
+        ServiceBasics.assertClockControl();
     }
 
     @Test

@@ -37,6 +37,8 @@ public final class OpenApiMerge {
                 "Every public API of Flyt through its one gateway: orders, customers and subscriptions; porting, the"
                         + " porting calendar and the hub link; accounts and billing. Errors are RFC 9457 problem+json."
                         + " Machine clients send a bearer token of the shared OIDC provider (audience flyt).");
+        info.putObject("contact").put("name", "Flyt").put("email", "api@flyt.dk");
+        info.putObject("license").put("name", "Proprietary").put("url", "https://flyt.dk/api-terms");
         merged.putArray("servers").addObject().put("url", serverUrl).put("description", "the gateway");
     }
 

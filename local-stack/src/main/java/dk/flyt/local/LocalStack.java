@@ -178,6 +178,12 @@ public final class LocalStack {
         p.put("flyt.gateway.routes.subscription.upstream", "http://127.0.0.1:" + subscriptionPort);
         p.put("flyt.gateway.routes.porting.upstream", "http://127.0.0.1:" + portingPort);
         p.put("flyt.gateway.routes.billing.upstream", "http://127.0.0.1:" + billingPort);
+        // the services' own documents, merged at the gateway's /q/openapi, on their management ports (port + 1000)
+        p.put(
+                "flyt.gateway.routes.subscription.openapi",
+                "http://127.0.0.1:" + (subscriptionPort + 1000) + "/q/openapi");
+        p.put("flyt.gateway.routes.porting.openapi", "http://127.0.0.1:" + (portingPort + 1000) + "/q/openapi");
+        p.put("flyt.gateway.routes.billing.openapi", "http://127.0.0.1:" + (billingPort + 1000) + "/q/openapi");
         // the gateway serves its own /q/health on its one port
         p.put(ServiceProcess.MANAGEMENT_PORT, String.valueOf(gatewayPort));
         return new ServiceProcess(

@@ -87,6 +87,23 @@ class HubLinkTest extends PortingFlowTest {
     }
 
     @Test
+    void anOperatorsRequestAsTheContractDescribesItIsAcceptedOnceAndAcknowledgedAgainAsADuplicate() {
+        String body = """
+                {"version":1,"messageId":"TELIA-%s","kind":"PORTING_REQUEST","sender":"TELIA","recipient":"FLYT",
+                 "dossierId":"TELIA-%s","sentAt":"%s","number":"%s","iccid":"%s"}""".formatted(UUID.randomUUID(), UUID.randomUUID(), clock.instant(), newNumber(), ICCID);
+        for (boolean duplicate : new boolean[] {false, true}) {
+            given().auth()
+                    .oauth2(Tokens.operator("TELIA"))
+                    .contentType(ContentType.JSON)
+                    .body(body)
+                    .post("/api/v1/interop/messages")
+                    .then()
+                    .statusCode(202)
+                    .body("duplicate", equalTo(duplicate));
+        }
+    }
+
+    @Test
     void onlyOperatorsMayPost() {
         String body = """
                 {"version":1,"messageId":"m1","kind":"CANCEL","sender":"TDC","dossierId":"d","sentAt":"%s"}""".formatted(clock.instant());

@@ -116,6 +116,11 @@ class PortingCalendarApiTest {
     }
 
     @Test
+    void theTestClockIsReadAndAdvancedAsDocumented() {
+        ServiceBasics.assertClockControl();
+    }
+
+    @Test
     void healthMetricsAndOpenApiNeedNoToken() {
         ServiceBasics.assertOpenEndpoints("/api/v1/porting-calendar/earliest-port-date");
     }

@@ -135,6 +135,11 @@ class ConsentApiTest {
     }
 
     @Test
+    void theTestClockIsReadAndAdvancedAsDocumented() {
+        ServiceBasics.assertClockControl();
+    }
+
+    @Test
     void healthMetricsAndOpenApiNeedNoToken() {
         ServiceBasics.assertOpenEndpoints("/api/v1/customers/{customerId}/consents");
     }

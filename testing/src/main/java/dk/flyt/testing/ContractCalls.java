@@ -106,17 +106,24 @@ public final class ContractCalls implements Filter {
     private Optional<Contract> load(String origin) {
         String url = DOCUMENTS.getOrDefault(origin, origin + "/q/openapi");
         try {
-            HttpResponse<String> doc = http.send(
-                    HttpRequest.newBuilder(URI.create(url + "?format=json"))
-                            .header("Accept", "application/json")
-                            .timeout(Duration.ofSeconds(20))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (doc.statusCode() != 200) {
-                // not a Flyt service (a simulator, the OIDC provider): nothing to hold its answers to
-                return Optional.empty();
+            long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (true) {
+                HttpResponse<String> doc = http.send(
+                        HttpRequest.newBuilder(URI.create(url + "?format=json"))
+                                .header("Accept", "application/json")
+                                .timeout(Duration.ofSeconds(20))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (doc.statusCode() != 200) {
+                    // not a Flyt service (a simulator, the OIDC provider): nothing to hold its answers to
+                    return Optional.empty();
+                }
+                // the gateway names the services whose documents it could not read yet (one still starting)
+                if (!JSON.readTree(doc.body()).has("x-flyt-missing") || System.nanoTime() > until) {
+                    return Optional.of(new Contract(doc.body()));
+                }
+                Thread.sleep(1000);
             }
-            return Optional.of(new Contract(doc.body()));
         } catch (IOException e) {
             throw new UncheckedIOException("the OpenAPI document at " + url, e);
         } catch (InterruptedException e) {

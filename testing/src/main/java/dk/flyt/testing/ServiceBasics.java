@@ -37,5 +37,30 @@ public final class ServiceBasics {
         }
     }
 
+    /**
+     * The test clock's three operations answer as documented: read, set to where it is, and advanced by nothing (so
+     * the other tests' time does not move).
+     */
+    public static void assertClockControl() {
+        String now = io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(Tokens.forRole("clock-admin"))
+                .get("/api/v1/clock")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("now");
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(Tokens.forRole("clock-admin"))
+                .contentType("application/json")
+                .body(java.util.Map.of("by", "PT0S"))
+                .post("/api/v1/clock/advance")
+                .then()
+                .statusCode(200)
+                .body("now", org.hamcrest.Matchers.notNullValue());
+        org.assertj.core.api.Assertions.assertThat(now).isNotBlank();
+    }
+
     private ServiceBasics() {}
 }

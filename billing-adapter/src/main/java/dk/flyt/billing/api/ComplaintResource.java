@@ -116,6 +116,7 @@ public class ComplaintResource {
     @Operation(
             operationId = "acknowledgeComplaint",
             summary = "The customer was told the complaint is received (within 14 days)")
+    @Extension(name = ProblemResponses.CONFLICT, value = "complaint-decided")
     @Idempotent
     @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public Complaints.Complaint acknowledge(@PathParam("customerId") String customerId, @PathParam("id") String id) {
@@ -131,6 +132,7 @@ public class ComplaintResource {
     @Operation(
             operationId = "markComplaintSpecial",
             summary = "Mark the complaint a special case: 6 months from its opening to decide it")
+    @Extension(name = ProblemResponses.CONFLICT, value = "complaint-decided")
     @Idempotent
     @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public Complaints.Complaint special(@PathParam("customerId") String customerId, @PathParam("id") String id) {
@@ -149,6 +151,7 @@ public class ComplaintResource {
             summary = "Decide the complaint",
             description = "UPHELD credits the account (the disputed amount, or credit if given);"
                     + " REJECTED releases the amount to collection.")
+    @Extension(name = ProblemResponses.CONFLICT, value = "complaint-decided")
     @Idempotent
     @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public Complaints.Complaint decide(

@@ -96,7 +96,15 @@ public class OrderResource {
             name = ProblemResponses.UNPROCESSABLE,
             value = "identity-refused,no-consent,consent-recorded-by-seller,subscription-limit,idempotency-key-reused")
     @Extension(name = ProblemResponses.UNAVAILABLE, value = "number-pool-exhausted")
-    public Response place(@HeaderParam("Idempotency-Key") String idempotencyKey, OrderDraft draft, UriInfo uri) {
+    public Response place(
+            @Parameter(
+                            required = true,
+                            description = "New for each order (a UUID); a retry with the same key and body answers the"
+                                    + " same order (R-ORD-07)")
+                    @HeaderParam("Idempotency-Key")
+                    String idempotencyKey,
+            OrderDraft draft,
+            UriInfo uri) {
         // an agent ordering for an existing customer works within a contact with them; a new customer has none yet
         String existing = draft == null || draft.customer() == null
                 ? null
