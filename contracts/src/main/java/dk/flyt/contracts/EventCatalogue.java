@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 /**
  * What travels on each topic: its producer, its consumers and the message types (the records of one
  * events class, each a CloudEvents {@code ce_type} of the same name). The AsyncAPI document in {@code
- * src/main/asyncapi/flyt-events.yaml} describes the same, and a test holds the two together.
+ * src/main/resources/asyncapi/flyt-events.yaml} describes the same, and a test holds the two together.
  */
 public final class EventCatalogue {
     /** One topic. {@code messages} are the records its producer may write there, by name. */

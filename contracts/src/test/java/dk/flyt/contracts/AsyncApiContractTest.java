@@ -23,14 +23,14 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The AsyncAPI document ({@code src/main/asyncapi/flyt-events.yaml}) against the Java records: every topic of {@link
+ * The AsyncAPI document ({@code src/main/resources/asyncapi/flyt-events.yaml}) against the Java records: every topic of {@link
  * Topics#all()} has a channel; every record the catalogue puts on a topic is a message of that channel, with its
  * CloudEvents headers (type and schema version fixed) and a payload schema whose properties, types, formats and
  * required list are the record's components. A field added to a record without the document fails here.
  */
 class AsyncApiContractTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Path DOCUMENT = Path.of("src/main/asyncapi/flyt-events.yaml");
+    private static final Path DOCUMENT = Path.of("src/main/resources/asyncapi/flyt-events.yaml");
 
     private final JsonNode doc = read();
 

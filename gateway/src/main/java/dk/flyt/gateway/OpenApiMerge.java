@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -74,14 +75,49 @@ public final class OpenApiMerge {
         return this;
     }
 
+    /**
+     * The merged document. Components and tags only paths the gateway does not route use (the test clock's, the dead
+     * letters') are left out, so the document has nothing it does not need.
+     */
     public ObjectNode document() {
         ObjectNode result = merged.deepCopy();
+        java.util.Set<String> usedTags = new java.util.HashSet<>();
+        paths.elements().forEachRemaining(item -> item.elements()
+                .forEachRemaining(op -> op.path("tags").forEach(t -> usedTags.add(t.asText()))));
         ArrayNode tagList = result.putArray("tags");
-        tags.values().forEach(tagList::add);
+        tags.values().stream()
+                .filter(t -> usedTags.contains(t.path("name").asText()))
+                .forEach(tagList::add);
         result.set("paths", paths.deepCopy());
-        result.set("components", components.deepCopy());
+        ObjectNode kept = components.deepCopy();
+        JsonNode schemas = kept.path("schemas");
+        if (schemas instanceof ObjectNode all) {
+            java.util.Set<String> used = referencedSchemas(paths, all);
+            all.retain(used);
+        }
+        result.set("components", kept);
         return result;
     }
+
+    /** The schemas the paths refer to, and those they refer to in turn. */
+    private static java.util.Set<String> referencedSchemas(JsonNode from, ObjectNode schemas) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        java.util.Deque<JsonNode> todo = new java.util.ArrayDeque<>(List.of(from));
+        while (!todo.isEmpty()) {
+            JsonNode node = todo.pop();
+            JsonNode ref = node.get("$ref");
+            if (ref != null && ref.isTextual() && ref.asText().startsWith(SCHEMA_REF)) {
+                String name = ref.asText().substring(SCHEMA_REF.length());
+                if (used.add(name) && schemas.has(name)) {
+                    todo.push(schemas.get(name));
+                }
+            }
+            node.elements().forEachRemaining(todo::push);
+        }
+        return used;
+    }
+
+    private static final String SCHEMA_REF = "#/components/schemas/";
 
     /** The components this document defines differently from what is merged so far, each with its new name. */
     private Map<String, String> renames(String service, JsonNode theirs) {

@@ -346,6 +346,52 @@ final class Journey {
                 "charge run " + month);
     }
 
+    /**
+     * Moves a consumer group's committed offsets on {@code topics} back to the first records written at or after
+     * {@code since}: on its next start the group reads every record since then again (a duplicate delivery of each).
+     * The group's member must be gone (its service stopped); this waits until the broker has let it go.
+     */
+    static void rewind(String group, List<String> topics, Instant since) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Servers.kafkaBootstrapServers()))) {
+            await(
+                    () -> {
+                        try {
+                            return admin.describeConsumerGroups(List.of(group))
+                                    .all()
+                                    .get()
+                                    .get(group)
+                                    .members()
+                                    .isEmpty();
+                        } catch (InterruptedException | ExecutionException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    Boolean::booleanValue,
+                    group + " without members");
+            Map<TopicPartition, OffsetSpec> at = new HashMap<>();
+            for (String topic : topics) {
+                admin.describeTopics(List.of(topic))
+                        .allTopicNames()
+                        .get()
+                        .get(topic)
+                        .partitions()
+                        .forEach(p -> at.put(
+                                new TopicPartition(topic, p.partition()),
+                                OffsetSpec.forTimestamp(since.toEpochMilli())));
+            }
+            Map<TopicPartition, OffsetAndMetadata> rewound = new HashMap<>();
+            admin.listOffsets(at).all().get().forEach((tp, o) -> {
+                if (o.offset() >= 0) {
+                    rewound.put(tp, new OffsetAndMetadata(o.offset()));
+                }
+            });
+            admin.alterConsumerGroupOffsets(group, rewound).all().get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Waits until the consumer group has committed every record now on the topic. */
     static void awaitConsumed(String group, String topic) {
         try (Admin admin =

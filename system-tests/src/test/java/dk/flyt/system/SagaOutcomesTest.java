@@ -361,6 +361,74 @@ class SagaOutcomesTest {
         }
     }
 
+    /**
+     * Duplicate delivery of every record in a window: the porting service and billing are stopped, their consumer
+     * groups moved back to the records written since these orders began, and started again, so each reads every
+     * command and event of the window twice (R-ORD-07's promise, at the consumers). One port request per port at the
+     * hub, one fee and one charge per month on each account; the sagas finish as if nothing had happened. Prints how
+     * long the stack took to catch up.
+     */
+    @Test
+    void everyRecordOfAWindowDeliveredAgainIsDoneOnce() {
+        j.freshMonday();
+        java.time.Instant since = java.time.Instant.now().minusSeconds(1);
+        List<Journey.PortIn> inFlight = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String iccid = TestData.iccid();
+            inFlight.add(j.orderPortIn(TestData.mobileNumber(), iccid, iccid));
+        }
+        List<Journey.PortIn> scheduled =
+                inFlight.stream().map(j::awaitScheduled).toList();
+        for (ServiceProcess consumer : List.of(stack.porting, stack.billing)) {
+            consumer.stop();
+            Journey.rewind(
+                    consumer.name(),
+                    consumer == stack.porting
+                            ? List.of(Topics.PORTING_COMMANDS, Topics.SUBSCRIPTION_EVENTS)
+                            : List.of(Topics.SUBSCRIPTION_EVENTS, Topics.PORTING_EVENTS),
+                    since);
+        }
+        long restarted = System.nanoTime();
+        stack.restart(stack.porting);
+        stack.restart(stack.billing);
+        Journey.awaitConsumed("porting-service", Topics.PORTING_COMMANDS);
+        Journey.awaitConsumed("billing-adapter", Topics.SUBSCRIPTION_EVENTS);
+        System.out.printf(
+                "[faults] duplicate delivery of a window: the consumers caught up %d ms after their restart%n",
+                (System.nanoTime() - restarted) / 1_000_000);
+
+        LocalDate last = scheduled.stream()
+                .map(Journey.PortIn::portDate)
+                .max(LocalDate::compareTo)
+                .orElseThrow();
+        j.moveTo(last, LocalTime.of(2, 0, 30));
+        for (Journey.PortIn p : scheduled) {
+            j.awaitOrder(p.orderId(), x -> "COMPLETED".equals(x.getString("status")), "completed");
+        }
+        for (Journey.PortIn p : scheduled) {
+            assertThat(stack.hub.received(m -> m.kind() == HubMessageKind.PORTING_REQUEST
+                            && p.number().equals(m.number())))
+                    .as("one port request at the hub for " + p.number())
+                    .hasSize(1);
+            var entries = j.awaitEntries(
+                    p.customerId(), e -> !Journey.ofKind(e, "FEE").isEmpty());
+            assertThat(Journey.ofKind(entries, "FEE")).as("one creation fee").hasSize(1);
+        }
+        YearMonth next = YearMonth.from(last).plusMonths(1);
+        j.moveTo(next.atDay(1), LocalTime.of(3, 0));
+        j.chargeRun(next);
+        for (Journey.PortIn p : scheduled) {
+            var entries = j.awaitEntries(p.customerId(), e -> Journey.chargesByMonth(e)
+                    .containsKey(next.atDay(1).toString()));
+            assertThat(Journey.ofKind(entries, "CHARGE"))
+                    .as("the port month's rest and the next month, each once")
+                    .hasSize(Journey.chargesByMonth(entries).size());
+            assertThat(Journey.ofKind(entries, "FEE"))
+                    .as("still one creation fee")
+                    .hasSize(1);
+        }
+    }
+
     private static JsonNode awaitEvent(String topic, String type, String key) {
         return KafkaTestClient.first(topic, type, key, Journey.WAIT);
     }

@@ -24,7 +24,10 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Reads and writes raw records on the test broker, as a neighbouring service or a misbehaving one would. */
+/**
+ * Reads and writes raw records on the test broker, as a neighbouring service or a misbehaving one would. Every record
+ * a producer of ours wrote is checked against the AsyncAPI document as it is read ({@link EventContract}).
+ */
 public final class KafkaTestClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,6 +50,8 @@ public final class KafkaTestClient {
             consumer.seekToBeginning(partitions);
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    // every event a test reads is one the AsyncAPI document describes
+                    EventContract.check(r);
                     seen.add(r);
                     if (until.test(r)) {
                         return seen;
@@ -85,7 +90,8 @@ public final class KafkaTestClient {
                 new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
             headers.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-            producer.send(record).get(10, TimeUnit.SECONDS);
+            var written = producer.send(record).get(10, TimeUnit.SECONDS);
+            EventContract.writtenByATest(topic, written.partition(), written.offset());
         } catch (Exception e) {
             throw new IllegalStateException("cannot send to " + topic, e);
         }
