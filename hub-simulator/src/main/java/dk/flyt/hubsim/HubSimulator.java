@@ -63,7 +63,7 @@ public final class HubSimulator implements AutoCloseable {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "hub-simulator");
+        Thread t = new Thread(r, HUB_THREAD);
         t.setDaemon(true);
         return t;
     });
@@ -326,13 +326,46 @@ public final class HubSimulator implements AutoCloseable {
         return true;
     }
 
-    /** Sends any message to Flyt as its sender, as a misbehaving or duplicating operator would; the HTTP status. */
+    /**
+     * Sends any message to Flyt as its sender, as a misbehaving or duplicating operator would; the HTTP status. What
+     * the hub sends on its own (its reactions, on its own thread) it sends again, as a real hub does, while Flyt cannot
+     * be reached or answers 5xx: after 0.5 s, then twice as long each time up to 8 s, for {@link #REDELIVER_FOR}; a
+     * 4xx is Flyt's refusal and is not sent again.
+     */
     public int deliver(HubMessage m) {
+        if (Thread.currentThread().getName().equals(HUB_THREAD)) {
+            redeliver(m, Duration.ofMillis(500), System.nanoTime() + REDELIVER_FOR.toNanos());
+            return 0;
+        }
         int status = 0;
         for (int i = 0; i < deliveries; i++) {
             status = post(m).status();
         }
         return status;
+    }
+
+    /** How long the hub keeps sending a message Flyt has not taken. */
+    static final Duration REDELIVER_FOR = Duration.ofMinutes(5);
+
+    private static final String HUB_THREAD = "hub-simulator";
+
+    private void redeliver(HubMessage m, Duration backoff, long until) {
+        boolean taken;
+        try {
+            int status = 0;
+            for (int i = 0; i < deliveries; i++) {
+                status = post(m).status();
+            }
+            taken = status < 500;
+        } catch (IllegalStateException unreachable) {
+            taken = false;
+        }
+        if (!taken && System.nanoTime() < until) {
+            Duration next = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(8)) > 0
+                    ? Duration.ofSeconds(8)
+                    : backoff.multipliedBy(2);
+            executor.schedule(() -> redeliver(m, next, until), backoff.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /** What Flyt answered to one post. */

@@ -62,6 +62,18 @@ public final class ContractCalls implements Filter {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /**
+     * The validator logs, for every call, that it does not check OpenID Connect tokens (the services do that): kept
+     * here so that its level holds.
+     */
+    private static final java.util.logging.Logger VALIDATOR_LOG = quiet("com.atlassian.oai.validator");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
+
     private ContractCalls() {}
 
     /** Checks every REST Assured call from now on (once per class loader; idempotent). */
