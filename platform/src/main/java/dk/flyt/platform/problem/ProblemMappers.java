@@ -142,6 +142,21 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (databaseUnreachable(e)) {
+            // a database restart or failover: nothing was done, and the same request will do it in a moment
+            LOG.warnf(
+                    "Request on %s refused: the database cannot be reached (%s)",
+                    path(uri), e.getClass().getName());
+            return Response.fromResponse(respond(new Problem(
+                            Problem.type("temporarily-unavailable"),
+                            "Temporarily unavailable",
+                            503,
+                            "The service cannot complete requests for a moment; nothing was changed. Try again shortly",
+                            path(uri),
+                            List.of())))
+                    .header("Retry-After", RETRY_AFTER_SECONDS)
+                    .build();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, path(uri));
         return respond(new Problem(
@@ -151,6 +166,28 @@ public class ProblemMappers {
                 "Something went wrong on our side; quote error id " + errorId,
                 path(uri),
                 List.of()));
+    }
+
+    static final int RETRY_AFTER_SECONDS = 2;
+
+    /**
+     * Whether a failure is the database being out of reach (no connection, or the connection lost: SQLSTATE class 08,
+     * or 57P01-57P03 while the server shuts down or starts): the request did nothing and may be sent again.
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57P0")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The problem as the answer to a request. */

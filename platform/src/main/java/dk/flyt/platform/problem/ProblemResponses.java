@@ -58,7 +58,7 @@ public class ProblemResponses implements OASFilter {
             Map.entry("422", List.of()),
             Map.entry("429", List.of("too-many-requests")),
             Map.entry("500", List.of("internal-error")),
-            Map.entry("503", List.of("upstream-unavailable")),
+            Map.entry("503", List.of("upstream-unavailable", "temporarily-unavailable")),
             Map.entry("504", List.of("upstream-timeout")));
 
     private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
@@ -74,7 +74,10 @@ public class ProblemResponses implements OASFilter {
                     "429",
                     "Over the caller's limit of requests a minute at the gateway; Retry-After says when to try again"),
             Map.entry("500", "An unexpected failure; nothing was changed"),
-            Map.entry("503", "The gateway cannot reach the service; Retry-After says when to try again"),
+            Map.entry(
+                    "503",
+                    "The gateway cannot reach the service, or the service cannot reach its database for a moment;"
+                            + " nothing was changed, and Retry-After says when to try again"),
             Map.entry(
                     "504",
                     "The service did not answer the gateway in time; the request may or may not have been carried out"

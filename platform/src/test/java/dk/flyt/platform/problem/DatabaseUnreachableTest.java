@@ -1,0 +1,44 @@
+package dk.flyt.platform.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A database restart mid-request is the service's passing trouble, not a client's mistake nor an unexpected error: a
+ * 503 with Retry-After, found by the fault workload (FaultWorkloadTest) as a 500 on a checkout.
+ */
+class DatabaseUnreachableTest {
+    private final ProblemMappers mappers = new ProblemMappers();
+
+    @Test
+    void aRefusedOrLostConnectionAnywhereInTheCausesIsA503WithRetryAfter() {
+        var refused = new IllegalStateException(
+                "Unable to acquire JDBC Connection", new SQLException("Connection refused", "08001"));
+        var r = mappers.unexpected(new RuntimeException("commit failed", refused), null);
+
+        assertThat(r.getStatus()).isEqualTo(503);
+        assertThat(r.getHeaderString("Retry-After")).isEqualTo("2");
+        assertThat(((Problem) r.getEntity()).type()).isEqualTo(Problem.type("temporarily-unavailable"));
+    }
+
+    @Test
+    void aServerShuttingDownAndAPoolWithoutConnectionsAreUnreachableToo() {
+        assertThat(ProblemMappers.databaseUnreachable(
+                        new SQLException("terminating connection due to administrator command", "57P01")))
+                .isTrue();
+        assertThat(ProblemMappers.databaseUnreachable(new SQLTransientConnectionException("acquisition timeout")))
+                .isTrue();
+    }
+
+    @Test
+    void anyOtherFailureStaysAnInternalErrorWithItsId() {
+        assertThat(ProblemMappers.databaseUnreachable(new SQLException("duplicate key", "23505")))
+                .isFalse();
+        var r = mappers.unexpected(new IllegalStateException("a bug"), null);
+        assertThat(r.getStatus()).isEqualTo(500);
+        assertThat(((Problem) r.getEntity()).detail()).contains("quote error id");
+    }
+}
