@@ -76,6 +76,9 @@ public final class HubSimulator implements AutoCloseable {
     private final Map<String, List<HubMessage>> heldAnswers = new ConcurrentHashMap<>();
     private final Set<String> answersHeldOnce = ConcurrentHashMap.newKeySet();
     private final List<HubMessage> received = new CopyOnWriteArrayList<>();
+    /** (sender, message id) of every message taken: a hub stores a message once, however often it is sent. */
+    private final java.util.Set<String> taken = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final List<HubMessage> delivered = new CopyOnWriteArrayList<>();
     private final AtomicInteger failNext = new AtomicInteger();
     private final Map<String, AtomicInteger> failNextFor = new ConcurrentHashMap<>();
@@ -199,7 +202,10 @@ public final class HubSimulator implements AutoCloseable {
         return this;
     }
 
-    /** Every message Flyt delivered to the hub (after any simulated outage), in order. */
+    /**
+     * Every message Flyt delivered to the hub (after any simulated outage), in order; a message sent again with its
+     * message id is listed again, though the hub reacted to it once.
+     */
     public List<HubMessage> received() {
         return List.copyOf(received);
     }
@@ -532,8 +538,11 @@ public final class HubSimulator implements AutoCloseable {
             }
             received.add(m);
             onReceived.accept(m);
-            respond(exchange, 202, "{\"messageId\":\"" + m.messageId() + "\"}");
-            executor.execute(() -> react(m));
+            boolean duplicate = !taken.add(m.sender() + "/" + m.messageId());
+            respond(exchange, 202, "{\"messageId\":\"" + m.messageId() + "\",\"duplicate\":" + duplicate + "}");
+            if (!duplicate) {
+                executor.execute(() -> react(m));
+            }
         }
     }
 
