@@ -91,15 +91,17 @@ class BillingEventsTest {
                 .getList("kind")
                 .isEmpty());
         await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() -> true);
-        List<String> kinds = given().auth()
+        var entries = given().auth()
                 .oauth2(Tokens.customer(customer))
                 .get("/api/v1/accounts/{c}/entries", customer)
                 .then()
                 .statusCode(200)
                 .extract()
-                .jsonPath()
-                .getList("kind");
-        assertThat(kinds).containsExactly("COMPENSATION");
+                .jsonPath();
+        assertThat(entries.getList("kind", String.class)).containsExactly("COMPENSATION");
+        assertThat(entries.getList("cause", String.class))
+                .as("the entry names what booked it")
+                .containsExactly("compensation:" + granted.compensationId());
         given().auth()
                 .oauth2(Tokens.customer(customer))
                 .get("/api/v1/accounts/{c}", customer)

@@ -51,12 +51,16 @@ public class AccountResource {
                 account.customerId, ledger.balance(customerId), "DKK", account.automaticPayment, account.openedAt);
     }
 
-    /** One ledger entry; {@code amount} in øre, credit positive, debit negative. */
+    /**
+     * One ledger entry; {@code amount} in øre, credit positive, debit negative. {@code cause} is what booked it
+     * (docs/billing.md "Entries and their causes"), unique in the ledger: the same cause is never booked twice.
+     */
     public record EntryView(
             long id,
             String kind,
             long amount,
             String reason,
+            String cause,
             String subscriptionId,
             java.time.LocalDate periodMonth,
             java.time.Instant bookedAt) {}
@@ -72,7 +76,7 @@ public class AccountResource {
         audit.record(caller, "LEDGER_READ", customerId, null, null);
         java.util.List<Object[]> rows = accounts.getEntityManager()
                 .createNativeQuery(
-                        "SELECT id, kind, amount_ore, reason, subscription_id, period_month, booked_at FROM ledger_entry WHERE customer_id = :c ORDER BY id")
+                        "SELECT id, kind, amount_ore, reason, cause, subscription_id, period_month, booked_at FROM ledger_entry WHERE customer_id = :c ORDER BY id")
                 .setParameter("c", customerId)
                 .getResultList();
         return rows.stream()
@@ -82,8 +86,9 @@ public class AccountResource {
                         ((Number) r[2]).longValue(),
                         (String) r[3],
                         (String) r[4],
-                        periodMonth(r[5]),
-                        r[6] instanceof java.time.OffsetDateTime o ? o.toInstant() : (java.time.Instant) r[6]))
+                        (String) r[5],
+                        periodMonth(r[6]),
+                        r[7] instanceof java.time.OffsetDateTime o ? o.toInstant() : (java.time.Instant) r[7]))
                 .toList();
     }
 
