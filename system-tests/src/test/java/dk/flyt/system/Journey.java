@@ -3,12 +3,16 @@ package dk.flyt.system;
 import static io.restassured.RestAssured.given;
 
 import dk.flyt.contracts.Topics;
+import dk.flyt.contracts.hub.HubMessage;
+import dk.flyt.contracts.hub.HubMessageKind;
 import dk.flyt.local.ServiceProcess;
+import dk.flyt.testing.KafkaTestClient;
 import dk.flyt.testing.Servers;
 import dk.flyt.testing.TestData;
 import dk.flyt.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -28,13 +32,14 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /** What the web shop, logistics, the network, a customer, an agent and finance do, over HTTP against the stack. */
 final class Journey {
     static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
-    static final Duration WAIT = Duration.ofSeconds(60);
+    static final Duration WAIT = Duration.ofSeconds(90);
 
     final FlytStack stack;
 
@@ -88,16 +93,68 @@ final class Journey {
      * (R-DATA-02); a new one after the clock moved, as the old one may have gone idle.
      */
     RequestSpecification agentOn(ServiceProcess service, String customerId) {
-        String contact =
-                contacts.computeIfAbsent(customerId + "@" + stack.clockMoves.get(), k -> agent(stack.subscription)
-                        .body(Map.of("channel", "PHONE", "reason", "system test"))
-                        .when()
-                        .post("/api/v1/customers/{id}/contacts", customerId)
-                        .then()
-                        .statusCode(201)
-                        .extract()
-                        .path("id"));
+        String contact = contacts.computeIfAbsent(customerId + "@" + stack.clockMoves.get(), k -> send(
+                        "open a contact",
+                        () -> agent(stack.subscription)
+                                .body(Map.of("channel", "PHONE", "reason", "system test"))
+                                .when()
+                                .post("/api/v1/customers/{id}/contacts", customerId),
+                        201)
+                .path("id"));
         return agent(service).header("Flyt-Contact-Id", contact);
+    }
+
+    /**
+     * Sends a request until it answers one of the {@code wanted} statuses, as every client of an operator's stack
+     * does: again while the stack answers as one mid-fault does (no connection, 502, 503, 504). A 409 after such an
+     * answer may be the request's own earlier success, whose answer was lost: it is handed back for the caller to read
+     * the state. Anything else fails the test with the answer.
+     */
+    static Response send(String what, Supplier<Response> request, int... wanted) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        boolean maybeDone = false;
+        String last = "nothing";
+        while (System.nanoTime() < deadline) {
+            Response r;
+            try {
+                r = request.get();
+            } catch (Exception e) { // REST Assured throws a refused connection unwrapped, checked or not
+                if (!unreachable(e)) {
+                    throw e instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(e);
+                }
+                maybeDone = true;
+                last = e.toString();
+                ServiceProcess.sleep(250);
+                continue;
+            }
+            int status = r.statusCode();
+            for (int w : wanted) {
+                if (status == w) {
+                    return r;
+                }
+            }
+            if (status == 502 || status == 503 || status == 504) {
+                maybeDone = true;
+                last = status + " " + r.asString();
+                ServiceProcess.sleep(250);
+                continue;
+            }
+            if (maybeDone && status == 409) {
+                return r;
+            }
+            throw new AssertionError(what + " answered " + status + ": " + r.asString());
+        }
+        throw new AssertionError(what + " never answered in " + WAIT + "; last: " + last);
+    }
+
+    /** Whether a request failed for want of a connection (a stopped gateway or service), not for what it said. */
+    private static boolean unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The customer of an order or subscription this journey placed or read. */
@@ -133,59 +190,99 @@ final class Journey {
     /** The web shop places an order; answers the order as stored. */
     JsonPath place(List<Map<String, Object>> lines) {
         var body = TestData.webshopOrder(TestData.privateCustomer(TestData.cpr()), lines);
-        JsonPath placed = as(stack.subscription, Tokens.forRole("webshop"))
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(body)
-                .when()
-                .post("/api/v1/orders")
-                .then()
-                .statusCode(201)
-                .extract()
+        String key = UUID.randomUUID().toString();
+        // a retry with the same key answers the order stored by the first (R-ORD-07)
+        JsonPath placed = send(
+                        "place an order",
+                        () -> as(stack.subscription, Tokens.forRole("webshop"))
+                                .header("Idempotency-Key", key)
+                                .body(body)
+                                .when()
+                                .post("/api/v1/orders"),
+                        201,
+                        200)
                 .jsonPath();
         remember(placed);
         return placed;
     }
 
     void ship(String orderId, String lineId, String simIccid) {
-        as(stack.subscription, Tokens.forRole("logistics"))
-                .body(Map.of("status", "SHIPPED", "simIccid", simIccid))
-                .when()
-                .post("/api/v1/orders/{o}/lines/{l}/shipment", orderId, lineId)
-                .then()
-                .statusCode(200);
+        send(
+                "report the SIM shipped",
+                () -> as(stack.subscription, Tokens.forRole("logistics"))
+                        .body(Map.of("status", "SHIPPED", "simIccid", simIccid))
+                        .when()
+                        .post("/api/v1/orders/{o}/lines/{l}/shipment", orderId, lineId),
+                200);
     }
 
     void firstUse(String subscriptionId) {
-        as(stack.subscription, Tokens.forRole("network"))
-                .body(Map.of(
-                        "usageId", "u-" + UUID.randomUUID(),
-                        "usedOn", today().toString(),
-                        "voiceSeconds", 42,
-                        "dataMegabytes", 3,
-                        "amountOre", 0))
-                .when()
-                .post("/api/v1/subscriptions/{id}/usage", subscriptionId)
-                .then()
-                .statusCode(200);
+        firstUse(subscriptionId, today());
+    }
+
+    /** The network reports the line's first use on {@code day} (one usage record, sent again with its id if need be). */
+    void firstUse(String subscriptionId, LocalDate day) {
+        var usage = Map.of(
+                "usageId", "u-" + UUID.randomUUID(),
+                "usedOn", day.toString(),
+                "voiceSeconds", 42,
+                "dataMegabytes", 3,
+                "amountOre", 0);
+        send(
+                "report first use",
+                () -> as(stack.subscription, Tokens.forRole("network"))
+                        .body(usage)
+                        .when()
+                        .post("/api/v1/subscriptions/{id}/usage", subscriptionId),
+                200);
+    }
+
+    /**
+     * The customer withdraws from the order (R-WDR-01), sent again with its Idempotency-Key while the stack cannot
+     * answer: done once, and the first answer again.
+     */
+    void withdraw(String orderId, String customerId) {
+        String key = UUID.randomUUID().toString();
+        send(
+                "withdraw from the order",
+                () -> as(stack.subscription, Tokens.customer(customerId))
+                        .header("Idempotency-Key", key)
+                        .body("{}")
+                        .when()
+                        .post("/api/v1/orders/{id}/withdrawal", orderId),
+                200);
+    }
+
+    /** The customer asks for another plan, with an Idempotency-Key as {@link #withdraw}; answers the change. */
+    Response changePlan(String subscriptionId, String customerId, String planCode) {
+        String key = UUID.randomUUID().toString();
+        return send(
+                "change plan",
+                () -> as(stack.subscription, Tokens.customer(customerId))
+                        .header("Idempotency-Key", key)
+                        .body(Map.of("planCode", planCode))
+                        .when()
+                        .post("/api/v1/subscriptions/{id}/plan-changes", subscriptionId),
+                201);
     }
 
     JsonPath order(String orderId) {
-        return remember(agentOn(stack.subscription, customerOf(orderId))
-                .when()
-                .get("/api/v1/orders/{id}", orderId)
-                .then()
-                .statusCode(200)
-                .extract()
+        return remember(send(
+                        "read the order",
+                        () -> agentOn(stack.subscription, customerOf(orderId))
+                                .when()
+                                .get("/api/v1/orders/{id}", orderId),
+                        200)
                 .jsonPath());
     }
 
     JsonPath orderAsCustomer(String orderId, String customerId) {
-        return as(stack.subscription, Tokens.customer(customerId))
-                .when()
-                .get("/api/v1/orders/{id}", orderId)
-                .then()
-                .statusCode(200)
-                .extract()
+        return send(
+                        "read the order as its customer",
+                        () -> as(stack.subscription, Tokens.customer(customerId))
+                                .when()
+                                .get("/api/v1/orders/{id}", orderId),
+                        200)
                 .jsonPath();
     }
 
@@ -194,22 +291,20 @@ final class Journey {
     }
 
     JsonPath subscription(String id) {
-        return agentOn(stack.subscription, customerOf(id))
-                .when()
-                .get("/api/v1/subscriptions/{id}", id)
-                .then()
-                .statusCode(200)
-                .extract()
+        return send(
+                        "read the subscription",
+                        () -> agentOn(stack.subscription, customerOf(id)).when().get("/api/v1/subscriptions/{id}", id),
+                        200)
                 .jsonPath();
     }
 
     List<String> timeline(String orderId) {
-        return agentOn(stack.subscription, customerOf(orderId))
-                .when()
-                .get("/api/v1/orders/{id}/timeline", orderId)
-                .then()
-                .statusCode(200)
-                .extract()
+        return send(
+                        "read the order's timeline",
+                        () -> agentOn(stack.subscription, customerOf(orderId))
+                                .when()
+                                .get("/api/v1/orders/{id}/timeline", orderId),
+                        200)
                 .jsonPath()
                 .getList("what", String.class);
     }
@@ -243,25 +338,25 @@ final class Journey {
 
     /** The agent's view of the one port-in case for a number. */
     JsonPath portInCase(String number) {
-        return agent(stack.porting)
-                .queryParam("number", number)
-                .when()
-                .get("/api/v1/port-ins")
-                .then()
-                .statusCode(200)
-                .extract()
+        return send(
+                        "find the port-in case",
+                        () -> agent(stack.porting)
+                                .queryParam("number", number)
+                                .when()
+                                .get("/api/v1/port-ins"),
+                        200)
                 .jsonPath()
                 .setRootPath("[0]");
     }
 
     /** The customer's view of their port-in case. */
     JsonPath portInCaseAsCustomer(String caseId, String customerId) {
-        return as(stack.porting, Tokens.customer(customerId))
-                .when()
-                .get("/api/v1/port-ins/{id}", caseId)
-                .then()
-                .statusCode(200)
-                .extract()
+        return send(
+                        "read the port-in case as its customer",
+                        () -> as(stack.porting, Tokens.customer(customerId))
+                                .when()
+                                .get("/api/v1/port-ins/{id}", caseId),
+                        200)
                 .jsonPath();
     }
 
@@ -273,44 +368,30 @@ final class Journey {
 
     /** The porting service's view of a number we hold; an empty document while it does not know it yet. */
     JsonPath number(String number) {
-        var r = agent(stack.porting)
-                .when()
-                .get("/api/v1/numbers/{n}", number)
-                .then()
-                .extract();
-        if (r.statusCode() == 404) {
-            return JsonPath.from("{}");
-        }
-        if (r.statusCode() != 200) {
-            throw new AssertionError("GET number answered " + r.statusCode() + ": " + r.asString());
-        }
-        return r.jsonPath();
+        var r = send("read the number", () -> agent(stack.porting).when().get("/api/v1/numbers/{n}", number), 200, 404);
+        return r.statusCode() == 404 ? JsonPath.from("{}") : r.jsonPath();
     }
 
     // --- money
 
     List<Map<String, Object>> entries(String customerId) {
-        var r = as(stack.billing, Tokens.customer(customerId))
-                .when()
-                .get("/api/v1/accounts/{c}/entries", customerId)
-                .then()
-                .extract();
-        if (r.statusCode() == 404) {
-            return List.of();
-        }
-        if (r.statusCode() != 200) {
-            throw new AssertionError("GET entries answered " + r.statusCode() + ": " + r.asString());
-        }
-        return r.jsonPath().getList("$");
+        var r = send(
+                "read the account's entries",
+                () -> as(stack.billing, Tokens.customer(customerId))
+                        .when()
+                        .get("/api/v1/accounts/{c}/entries", customerId),
+                200,
+                404);
+        return r.statusCode() == 404 ? List.of() : r.jsonPath().getList("$");
     }
 
     long balance(String customerId) {
-        return as(stack.billing, Tokens.customer(customerId))
-                .when()
-                .get("/api/v1/accounts/{c}", customerId)
-                .then()
-                .statusCode(200)
-                .extract()
+        return send(
+                        "read the account",
+                        () -> as(stack.billing, Tokens.customer(customerId))
+                                .when()
+                                .get("/api/v1/accounts/{c}", customerId),
+                        200)
                 .jsonPath()
                 .getLong("balance");
     }
@@ -326,20 +407,21 @@ final class Journey {
      */
     void chargeRun(YearMonth month) {
         awaitConsumed("billing-adapter", Topics.SUBSCRIPTION_EVENTS);
-        String id = as(stack.billing, Tokens.forRole("billing-admin"))
-                .body(Map.of("month", month.toString()))
-                .when()
-                .post("/api/v1/charge-runs")
-                .then()
-                .statusCode(202)
-                .extract()
+        String id = send(
+                        "start the charge run",
+                        () -> as(stack.billing, Tokens.forRole("billing-admin"))
+                                .body(Map.of("month", month.toString()))
+                                .when()
+                                .post("/api/v1/charge-runs"),
+                        202)
                 .path("id");
         await(
-                () -> as(stack.billing, Tokens.forRole("billing-admin"))
-                        .when()
-                        .get("/api/v1/charge-runs/{id}", id)
-                        .then()
-                        .extract()
+                () -> send(
+                                "read the charge run",
+                                () -> as(stack.billing, Tokens.forRole("billing-admin"))
+                                        .when()
+                                        .get("/api/v1/charge-runs/{id}", id),
+                                200)
                         .jsonPath()
                         .getString("status"),
                 "FINISHED"::equals,
@@ -392,36 +474,86 @@ final class Journey {
         }
     }
 
-    /** Waits until the consumer group has committed every record now on the topic. */
+    /**
+     * Waits until the consumer group has committed every record now on the topic; a broker that does not answer (mid
+     * restart) is asked again.
+     */
     static void awaitConsumed(String group, String topic) {
-        try (Admin admin =
-                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Servers.kafkaBootstrapServers()))) {
-            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .toList();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-            var ends = admin.listOffsets(latest).all().get();
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Servers.kafkaBootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                10_000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                5_000))) {
+            Map<TopicPartition, Long> ends = await(
+                    () -> {
+                        try {
+                            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                            admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                                    .forEach(p ->
+                                            latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+                            Map<TopicPartition, Long> offsets = new HashMap<>();
+                            admin.listOffsets(latest).all().get().forEach((tp, o) -> offsets.put(tp, o.offset()));
+                            return offsets;
+                        } catch (ExecutionException e) {
+                            return null;
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    java.util.Objects::nonNull,
+                    "the end offsets of " + topic);
             await(
                     () -> {
                         try {
                             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                                     .partitionsToOffsetAndMetadata()
                                     .get();
-                            return partitions.stream()
-                                    .allMatch(tp -> ends.get(tp).offset() == 0
-                                            || (committed.get(tp) != null
-                                                    && committed.get(tp).offset()
-                                                            >= ends.get(tp).offset()));
-                        } catch (InterruptedException | ExecutionException e) {
+                            return ends.entrySet().stream()
+                                    .allMatch(end -> end.getValue() == 0
+                                            || (committed.get(end.getKey()) != null
+                                                    && committed
+                                                                    .get(end.getKey())
+                                                                    .offset()
+                                                            >= end.getValue()));
+                        } catch (ExecutionException e) {
+                            return false;
+                        } catch (InterruptedException e) {
                             throw new IllegalStateException(e);
                         }
                     },
                     Boolean::booleanValue,
                     group + " consumed " + topic);
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The messages of a kind the hub received about a number, by message id: a service killed between posting to the
+     * hub and recording it posts the same message again, which the hub takes once (it keys messages by id), as any
+     * consumer of ours does with an event id.
+     */
+    java.util.Set<String> hubMessageIds(HubMessageKind kind, String number) {
+        return stack.hub.received(m -> m.kind() == kind && number.equals(m.number())).stream()
+                .map(HubMessage::messageId)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** Every record now on a topic: read once, checked many times with {@link #eventIds(List, String, String)}. */
+    static List<ConsumerRecord<String, String>> records(String topic) {
+        return KafkaTestClient.readAll(topic);
+    }
+
+    /** The distinct event ids ({@code ce_id}) of a type for a key on a topic: redeliveries counted once. */
+    static java.util.Set<String> eventIds(String topic, String type, String key) {
+        return eventIds(records(topic), type, key);
+    }
+
+    static java.util.Set<String> eventIds(List<ConsumerRecord<String, String>> records, String type, String key) {
+        return records.stream()
+                .filter(r -> key.equals(r.key()) && type.equals(KafkaTestClient.header(r, "ce_type")))
+                .map(r -> KafkaTestClient.header(r, "ce_id"))
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     /** R-BILL-02: the rest of the activation month by days, rounded half up. */

@@ -12,7 +12,6 @@ import dk.flyt.testing.KafkaTestClient;
 import dk.flyt.testing.TestData;
 import dk.flyt.testing.Tokens;
 import io.restassured.path.json.JsonPath;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
@@ -22,7 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * One test per saga outcome, over the three services as separate processes, real PostgreSQL, Kafka and OIDC, and
@@ -296,39 +295,24 @@ class SagaOutcomesTest {
     }
 
     /**
-     * The faults issue: a fault with three port-ins in flight, then recovery. Each service and the gateway killed hard
-     * (SIGKILL, no shutdown) and started again; the Kafka broker stopped and started; PostgreSQL stopped (every
-     * service's readiness goes DOWN) and started (UP again). Every saga finishes, one port request and one activation
-     * per line, the fee and each month's charge booked once. Prints how long after the recovery every journey was
-     * scheduled.
+     * Each fault alone, with three port-ins in flight, then recovery (see {@link Fault}). Every saga finishes, one port
+     * request and one activation per line, the fee and each month's charge booked once. Prints how long after the
+     * recovery every journey was scheduled. CI runs every fault within the mixed workload ({@link FaultWorkloadTest});
+     * each alone here on demand ({@code -Dflyt.faults.each=true}), for the suite's time budget.
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(
-            strings = {
-                "porting-service killed",
-                "subscription-service killed",
-                "billing-adapter killed",
-                "gateway killed, Kafka broker restarted, PostgreSQL restarted",
-                "gateway killed",
-                "Kafka broker restarted",
-                "PostgreSQL restarted"
-            })
-    void aFaultMidFlightLosesNothingAndDuplicatesNothing(String fault) {
-        // the suite's time budget: CI runs the services' kills and the three other faults together; each of those
-        // alone on demand (-Dflyt.faults.each=true)
+    @EnumSource(Fault.class)
+    void aFaultMidFlightLosesNothingAndDuplicatesNothing(Fault fault) {
         org.junit.jupiter.api.Assumptions.assumeTrue(
-                fault.endsWith("-service killed")
-                        || fault.startsWith("billing")
-                        || fault.contains(",")
-                        || Boolean.getBoolean("flyt.faults.each"),
-                "run with -Dflyt.faults.each=true");
+                Boolean.getBoolean("flyt.faults.each"),
+                "in CI within FaultWorkloadTest; alone with -Dflyt.faults.each=true");
         j.freshMonday();
         List<Journey.PortIn> inFlight = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             String iccid = TestData.iccid();
             inFlight.add(j.orderPortIn(TestData.mobileNumber(), iccid, iccid));
         }
-        long recovered = inject(fault);
+        long recovered = fault.inject(stack);
 
         List<Journey.PortIn> scheduled =
                 inFlight.stream().map(j::awaitScheduled).toList();
@@ -340,13 +324,13 @@ class SagaOutcomesTest {
             String subscriptionId = j.order(p.orderId()).getString("lines[0].subscriptionId");
             // a relay killed between the broker's acknowledgement and its own commit publishes an event again, with
             // the same id, which every consumer's inbox applies once: count events, not records
-            assertThat(eventIds(Topics.SUBSCRIPTION_EVENTS, "SubscriptionActivated", subscriptionId))
+            assertThat(Journey.eventIds(Topics.SUBSCRIPTION_EVENTS, "SubscriptionActivated", subscriptionId))
                     .as("one activation for " + p.number())
                     .hasSize(1);
-            assertThat(eventIds(Topics.PORTING_COMMANDS, "RequestPortIn", p.orderId()))
+            assertThat(Journey.eventIds(Topics.PORTING_COMMANDS, "RequestPortIn", p.orderId()))
                     .as("one port-in command for " + p.number())
                     .hasSize(1);
-            assertThat(portRequestsAtTheHub(p.number()))
+            assertThat(j.hubMessageIds(HubMessageKind.PORTING_REQUEST, p.number()))
                     .as("one port request at the hub for " + p.number())
                     .hasSize(1);
             var entries = j.awaitEntries(
@@ -395,7 +379,7 @@ class SagaOutcomesTest {
 
         LocalDate last = completeOnTheLastPortDay(scheduled);
         for (Journey.PortIn p : scheduled) {
-            assertThat(portRequestsAtTheHub(p.number()))
+            assertThat(j.hubMessageIds(HubMessageKind.PORTING_REQUEST, p.number()))
                     .as("one port request at the hub for " + p.number())
                     .hasSize(1);
             var entries = j.awaitEntries(
@@ -403,68 +387,6 @@ class SagaOutcomesTest {
             assertThat(Journey.ofKind(entries, "FEE")).as("one creation fee").hasSize(1);
         }
         chargedOnceEachMonthAfterTheNextRun(scheduled, last);
-    }
-
-    /** Injects the faults (comma-separated) one after the other, recovering from each; when the last recovery was done. */
-    private long inject(String faults) {
-        for (String fault : faults.split(", ")) {
-            injectOne(fault);
-        }
-        return System.nanoTime();
-    }
-
-    private void injectOne(String fault) {
-        switch (fault) {
-            case "Kafka broker restarted" -> {
-                dk.flyt.testing.Servers.stopKafka();
-                awaitReadiness(503);
-                ServiceProcess.sleep(3_000);
-                dk.flyt.testing.Servers.startKafka();
-                awaitReadiness(200);
-            }
-            case "PostgreSQL restarted" -> {
-                dk.flyt.testing.Servers.stopPostgres();
-                awaitReadiness(503);
-                ServiceProcess.sleep(3_000);
-                dk.flyt.testing.Servers.startPostgres();
-                awaitReadiness(200);
-            }
-            default -> {
-                String name = fault.substring(0, fault.indexOf(' '));
-                ServiceProcess victim = stack.all().stream()
-                        .filter(s -> s.name().equals(name))
-                        .findFirst()
-                        .orElseThrow();
-                victim.kill();
-                assertThat(victim.isAlive()).isFalse();
-                ServiceProcess.sleep(1_000);
-                stack.restart(victim);
-            }
-        }
-    }
-
-    /** Waits until every service's readiness answers {@code status} (503 DOWN, 200 UP). */
-    private void awaitReadiness(int status) {
-        for (ServiceProcess s : stack.services()) {
-            Journey.await(
-                    () -> io.restassured.RestAssured.given()
-                            .baseUri(s.managementUrl())
-                            .get("/q/health/ready")
-                            .statusCode(),
-                    answered -> answered == status,
-                    s.name() + " readiness " + status);
-        }
-    }
-
-    /**
-     * The port requests the hub received for a number, by message id: a service killed between posting to the hub and
-     * recording it posts the same message again, which the hub takes once (it keys messages by id), as any consumer of
-     * ours does with an event id.
-     */
-    private java.util.Set<String> portRequestsAtTheHub(String number) {
-        return stack.hub.received(m -> m.kind() == HubMessageKind.PORTING_REQUEST && number.equals(m.number())).stream()
-                .map(HubMessage::messageId)
-                .collect(java.util.stream.Collectors.toSet());
     }
 
     /** Moves the clock to the last port date's execution and waits until every order is completed; that date. */
@@ -502,13 +424,5 @@ class SagaOutcomesTest {
 
     private static JsonNode awaitEvent(String topic, String type, String key) {
         return KafkaTestClient.first(topic, type, key, Journey.WAIT);
-    }
-
-    /** The distinct event ids ({@code ce_id}) of a type for a key on a topic: redeliveries counted once. */
-    private static java.util.Set<String> eventIds(String topic, String type, String key) {
-        return KafkaTestClient.readUntil(topic, r -> false, Duration.ofSeconds(3)).stream()
-                .filter(r -> key.equals(r.key()) && type.equals(KafkaTestClient.header(r, "ce_type")))
-                .map(r -> KafkaTestClient.header(r, "ce_id"))
-                .collect(java.util.stream.Collectors.toSet());
     }
 }

@@ -62,6 +62,37 @@ public final class KafkaTestClient {
         return seen;
     }
 
+    /**
+     * Every record on the topic now (up to the end offsets when it is called), each checked against the AsyncAPI
+     * document; an empty list for a topic that does not exist.
+     */
+    public static List<ConsumerRecord<String, String>> readAll(String topic) {
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+            if (infos == null || infos.isEmpty()) {
+                return seen;
+            }
+            List<TopicPartition> partitions = infos.stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
+            java.util.Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(5));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end in 30 s");
+                }
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    EventContract.check(r);
+                    seen.add(r);
+                }
+            }
+        }
+        return seen;
+    }
+
     /** The end offset of every partition of the topics (missing topics count as empty), for "nothing published". */
     public static java.util.Map<String, Long> endOffsets(java.util.Collection<String> topics) {
         java.util.Map<String, Long> offsets = new java.util.TreeMap<>();
