@@ -294,6 +294,46 @@ class ManifestsTest {
                 .matches("[a-z0-9.-]+(:\\d+)?/[a-z0-9./-]+(:[0-9][\\w.-]*|@sha256:[0-9a-f]{64})"));
     }
 
+    /**
+     * The images {@code -Pimages} builds ({@code flyt/<quarkus.container-image.name>:<flyt.image.tag>}, user 185) are
+     * the ones every Deployment runs: same name, the tag the kustomization pins, and the user the pods run as.
+     */
+    @org.junit.jupiter.api.Test
+    void theDeploymentsRunTheImagesTheBuildMakesAsTheUserTheImagesHave() throws IOException {
+        String pom = Files.readString(REPOSITORY.resolve("pom.xml"));
+        String tag = between(pom, "<flyt.image.tag>", "</flyt.image.tag>");
+        String user = between(pom, "<quarkus.jib.user>", "</quarkus.jib.user>");
+        for (String module : List.of("subscription-service", "porting-service", "billing-adapter", "gateway")) {
+            Properties app = new Properties();
+            try (Reader r = Files.newBufferedReader(
+                    REPOSITORY.resolve(module).resolve("src/main/resources/application.properties"))) {
+                app.load(r);
+            }
+            String name = app.getProperty("quarkus.container-image.name");
+            assertThat(name).as(module + "'s image name").isEqualTo(module);
+            for (String overlay : List.of("dev", "prod")) {
+                JsonNode deployment = ofKind(overlay, "Deployment").stream()
+                        .filter(d -> d.path("metadata").path("name").asString().equals(module))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no Deployment " + module + " in " + overlay));
+                JsonNode pod = deployment.path("spec").path("template").path("spec");
+                assertThat(pod.path("containers").get(0).path("image").asString())
+                        .as("%s in %s runs the image -Pimages builds", module, overlay)
+                        .endsWith("/flyt/" + name + ":" + tag);
+                assertThat(pod.path("securityContext").path("runAsUser").asString())
+                        .as("%s in %s runs as the image's user", module, overlay)
+                        .isEqualTo(user);
+            }
+        }
+    }
+
+    private static String between(String text, String open, String close) {
+        int a = text.indexOf(open);
+        int b = text.indexOf(close, a);
+        assertThat(a).as(open + " in the parent pom").isNotNegative();
+        return text.substring(a + open.length(), b).strip();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void everyTopicTheCodeNamesHasAKafkaTopicAndADeadLetterTopic(String overlay) throws Exception {

@@ -64,6 +64,21 @@ public final class ServiceProcess {
         return this;
     }
 
+    private Path java;
+    private Path directory;
+    private List<String> entrypointOptions = List.of();
+
+    /**
+     * Runs the service as its container image would: with the image's Java runtime ({@code java}), in its working
+     * directory, with its entrypoint's JVM options before this process's own (the system tests with -Pimages).
+     */
+    public synchronized ServiceProcess runtime(Path java, Path directory, List<String> entrypointOptions) {
+        this.java = java;
+        this.directory = directory;
+        this.entrypointOptions = List.copyOf(entrypointOptions);
+        return this;
+    }
+
     /** Sets a system property for the next start (a restart that resumes the business time, say). */
     public synchronized void property(String key, String value) {
         properties.put(key, value);
@@ -99,7 +114,11 @@ public final class ServiceProcess {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
         }
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add(
+                java != null
+                        ? java.toString()
+                        : ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(entrypointOptions);
         command.addAll(jvmOptions);
         command.add("-Dquarkus.http.port=" + port);
         command.add("-D" + MANAGEMENT_PORT + "=" + managementPort);
@@ -113,6 +132,9 @@ public final class ServiceProcess {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command);
+            if (directory != null) {
+                builder.directory(directory.toFile());
+            }
             builder.environment().putAll(environment);
             process = builder.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

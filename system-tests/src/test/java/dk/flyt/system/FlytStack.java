@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The whole system on this machine, once per test JVM: PostgreSQL, Kafka and the OIDC server of the testing module,
- * the porting hub simulator in this JVM, and the three services as separate processes from their packaged jars in
- * the {@code dev} profile (so their business clocks can be moved together).
+ * the porting hub simulator in this JVM, and the three services and the gateway as separate processes from their
+ * packaged jars, or from their container images when the build made them ({@link ContainerImages}), in the {@code dev}
+ * profile (so their business clocks can be moved together).
  */
 final class FlytStack {
     private static FlytStack instance;
@@ -82,8 +83,13 @@ final class FlytStack {
         }
         dk.flyt.testing.ContractCalls.install();
         System.out.printf(
-                "[system-tests] stack ready in %d ms: subscription %s, porting %s, billing %s, hub %s%n",
-                (System.nanoTime() - begin) / 1_000_000, subscription.url(), porting.url(), billing.url(), hub.url());
+                "[system-tests] stack ready in %d ms (%s): subscription %s, porting %s, billing %s, hub %s%n",
+                (System.nanoTime() - begin) / 1_000_000,
+                ContainerImages.built() ? "each service from its container image" : "each service from its jar",
+                subscription.url(),
+                porting.url(),
+                billing.url(),
+                hub.url());
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "flyt-system-stack-stop"));
     }
 
@@ -93,7 +99,7 @@ final class FlytStack {
         Map<String, String> p =
                 ServiceSettings.properties(module, Servers.jdbcUrl(database), kafka, issuer, hubUrl, "secret");
         partners().configure(module, p);
-        return new ServiceProcess(module, ServiceSettings.jar(root, module), port, p, logs);
+        return ContainerImages.process(root, logs, module, port, p);
     }
 
     private static dk.flyt.local.Partners partners;
@@ -134,7 +140,7 @@ final class FlytStack {
             p.put("flyt.gateway.limits." + group + ".per-minute", "1000000");
         }
         p.put(ServiceProcess.MANAGEMENT_PORT, String.valueOf(port));
-        return new ServiceProcess("gateway", ServiceSettings.jar(root, "gateway"), port, p, logs);
+        return ContainerImages.process(root, logs, "gateway", port, p);
     }
 
     synchronized void stop() {
