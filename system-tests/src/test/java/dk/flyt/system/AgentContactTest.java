@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,16 +12,7 @@ import org.junit.jupiter.api.Test;
  * lets them work in billing and porting too, refused there without it, and one audit on the subscription service
  * lists what they did everywhere, with the contact.
  */
-class AgentContactTest {
-    static FlytStack stack;
-    static Journey j;
-
-    @BeforeAll
-    static void stack() {
-        stack = FlytStack.get();
-        j = new Journey(stack);
-    }
-
+class AgentContactTest extends OnTheStack {
     @Test
     void R_DATA_02_oneContactCoversTheAgentsWorkInEveryServiceAndOneAuditListsIt() {
         j.freshMonday();

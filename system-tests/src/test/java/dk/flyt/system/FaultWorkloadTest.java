@@ -21,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,20 +36,11 @@ import org.junit.jupiter.api.Test;
  * {@code -Dflyt.chaos.faults=BROKER_RESTARTED,...} some faults only. A failure prints the seed, the journeys and the
  * fault schedule; each fault's recovery figure is printed on every run.
  */
-class FaultWorkloadTest {
+class FaultWorkloadTest extends OnTheStack {
     static final int DEFAULT_JOURNEYS = 7;
     static final long DEFAULT_SEED = 20_261_206L;
     /** The business moments a workload of every kind has: the Monday, and eight later ones up to the charge run. */
     static final int MOMENTS = 9;
-
-    static FlytStack stack;
-    static Journey j;
-
-    @BeforeAll
-    static void stack() {
-        stack = FlytStack.get();
-        j = new Journey(stack);
-    }
 
     /** A fault at a business moment (its index), {@code delayMillis} after the moment's actions began. */
     record ScheduledFault(Fault fault, int moment, int delayMillis) {

@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,16 +25,7 @@ import org.junit.jupiter.api.Test;
  * once with a problem document, and nothing changes in any service: the cases, the order, the number and the
  * account read exactly as before.
  */
-class HostilePartnerTest {
-    static FlytStack stack;
-    static Journey j;
-
-    @BeforeAll
-    static void stack() {
-        stack = FlytStack.get();
-        j = new Journey(stack);
-    }
-
+class HostilePartnerTest extends OnTheStack {
     /** What every service shows of the two dossiers, as an agent and the customers see them. */
     private record Snapshot(
             List<Object> portInTimeline,

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,16 +22,7 @@ import org.junit.jupiter.api.Test;
  * effect and loses nothing, and the port case, the order and the account look right to the customer and to an agent
  * (R-PORT-04..07, R-COMP-02/03).
  */
-class InterconnectFaultsTest {
-    static FlytStack stack;
-    static Journey j;
-
-    @BeforeAll
-    static void stack() {
-        stack = FlytStack.get();
-        j = new Journey(stack);
-    }
-
+class InterconnectFaultsTest extends OnTheStack {
     private Journey.PortIn ordered(String number) {
         String iccid = TestData.iccid();
         return j.orderPortIn(number, iccid, iccid);

@@ -18,7 +18,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,16 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * One test per saga outcome, over the three services as separate processes, real PostgreSQL, Kafka and OIDC, and
  * the porting hub simulator. Each asserts what the customer, the agent and the account see.
  */
-class SagaOutcomesTest {
-    static FlytStack stack;
-    static Journey j;
-
-    @BeforeAll
-    static void stack() {
-        stack = FlytStack.get();
-        j = new Journey(stack);
-    }
-
+class SagaOutcomesTest extends OnTheStack {
     @Test
     void portInHappyPathThroughToTheFirstChargeWithTheRightProRata() {
         j.freshMonday();
