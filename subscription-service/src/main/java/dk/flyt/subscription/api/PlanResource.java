@@ -54,7 +54,7 @@ public class PlanResource {
             LocalDate announcedOn,
             LocalDate effectiveOn,
             boolean favourable,
-            String status) {
+            dk.flyt.subscription.domain.TermsChangeStatus status) {
         static PriceChangeView of(TermsChangeEntity c) {
             return new PriceChangeView(
                     c.id,

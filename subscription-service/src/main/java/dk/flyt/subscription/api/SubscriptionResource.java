@@ -11,7 +11,11 @@ import dk.flyt.platform.security.Caller;
 import dk.flyt.subscription.api.OrderViews.TimelineView;
 import dk.flyt.subscription.application.SubscriptionLifecycle;
 import dk.flyt.subscription.domain.CancellationRules;
+import dk.flyt.subscription.domain.EndReason;
 import dk.flyt.subscription.domain.OrderDraft;
+import dk.flyt.subscription.domain.PlanChangeStatus;
+import dk.flyt.subscription.domain.SubscriptionStatus;
+import dk.flyt.subscription.domain.TransferStatus;
 import dk.flyt.subscription.persistence.OwnershipTransferEntity;
 import dk.flyt.subscription.persistence.PlanChangeEntity;
 import dk.flyt.subscription.persistence.Records;
@@ -82,10 +86,15 @@ public class SubscriptionResource {
             String number,
             String iccid,
             String plan,
-            String status,
+            SubscriptionStatus status,
             String blockReason,
             boolean onlyEmergencyCalls,
-            String endReason,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    nullable = true,
+                    description = "Why it ended; null while it has not")
+            EndReason endReason,
+
             LocalDate createdOn,
             LocalDate activationDueOn,
             LocalDate activatedOn,
@@ -105,7 +114,7 @@ public class SubscriptionResource {
                     s.planCode,
                     s.status,
                     s.blockReason,
-                    "BLOCKED".equals(s.status),
+                    s.status == SubscriptionStatus.BLOCKED,
                     s.endReason,
                     s.createdOn,
                     s.activationDueOn,
@@ -114,9 +123,7 @@ public class SubscriptionResource {
                     s.noticeGivenOn,
                     s.endsOn,
                     s.endedOn,
-                    s.endsOn == null && ("ACTIVE".equals(s.status) || "BLOCKED".equals(s.status))
-                            ? CancellationRules.earliestEnd(today, s.bindingEndsOn)
-                            : null,
+                    s.endsOn == null && s.isLive() ? CancellationRules.earliestEnd(today, s.bindingEndsOn) : null,
                     changes.stream().map(PlanChangeView::of).toList());
         }
     }
@@ -132,7 +139,7 @@ public class SubscriptionResource {
             LocalDate orderedOn,
             LocalDate effectiveOn,
             String effectiveWhy,
-            String status) {
+            PlanChangeStatus status) {
         static PlanChangeView of(PlanChangeEntity c) {
             return new PlanChangeView(
                     c.id,
@@ -326,7 +333,8 @@ public class SubscriptionResource {
     public record TransferRequest(OrderDraft.CustomerDraft newOwner, String paymentMethodRef) {}
 
     /** {@code toCustomerId} is shown to the new owner and to agents, never to the old owner. */
-    public record TransferView(UUID id, UUID subscriptionId, String toCustomerId, String status, Instant expiresAt) {
+    public record TransferView(
+            UUID id, UUID subscriptionId, String toCustomerId, TransferStatus status, Instant expiresAt) {
         static TransferView of(OwnershipTransferEntity t, boolean showNewOwner) {
             return new TransferView(
                     t.id, t.subscriptionId, showNewOwner ? t.toCustomerId : null, t.status, t.expiresAt);

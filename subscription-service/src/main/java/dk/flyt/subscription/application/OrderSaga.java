@@ -12,6 +12,7 @@ import dk.flyt.subscription.domain.Iccid;
 import dk.flyt.subscription.domain.LineStep;
 import dk.flyt.subscription.domain.OrderDecision;
 import dk.flyt.subscription.domain.OrderStatus;
+import dk.flyt.subscription.domain.SubscriptionStatus;
 import dk.flyt.subscription.domain.Violation;
 import dk.flyt.subscription.domain.WithdrawalRules;
 import dk.flyt.subscription.persistence.CustomerEntity;
@@ -224,7 +225,7 @@ public class OrderSaga {
             s.lineId = l.id;
             s.number = l.number;
             s.planCode = l.planCode;
-            s.status = "PENDING";
+            s.status = SubscriptionStatus.PENDING;
             s.bindingMonths = l.bindingMonths;
             s.createdOn = today;
             if (!l.isPortIn()) {
@@ -472,10 +473,10 @@ public class OrderSaga {
 
     /** Activates a pending subscription on {@code on} and tells billing and porting (R-PORT-05, R-SUB-01). */
     public void activate(SubscriptionEntity s, LocalDate on) {
-        if (!"PENDING".equals(s.status)) {
+        if (s.status != SubscriptionStatus.PENDING) {
             return;
         }
-        s.status = "ACTIVE";
+        s.status = SubscriptionStatus.ACTIVE;
         s.activatedOn = on;
         s.bindingEndsOn = s.bindingMonths > 0 ? on.plusMonths(s.bindingMonths) : null;
         records.cancelTimer(TimerKind.ACTIVATION_DUE.name(), s.id);
@@ -503,7 +504,7 @@ public class OrderSaga {
     /** R-SUB-01: a new number's line activates on first use, or the timer activates it at the latest day. */
     public void activateNewNumber(UUID subscriptionId, String why) {
         SubscriptionEntity s = subscriptions.findById(subscriptionId);
-        if (s == null || !"PENDING".equals(s.status)) {
+        if (s == null || s.status != SubscriptionStatus.PENDING) {
             return;
         }
         OrderEntity o = orders.findById(s.orderId);

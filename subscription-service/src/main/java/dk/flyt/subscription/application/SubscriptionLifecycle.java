@@ -6,12 +6,16 @@ import dk.flyt.platform.problem.ProblemException;
 import dk.flyt.subscription.config.SubscriptionConfig;
 import dk.flyt.subscription.domain.CancellationRules;
 import dk.flyt.subscription.domain.CreditDecision;
+import dk.flyt.subscription.domain.EndReason;
 import dk.flyt.subscription.domain.Iccid;
 import dk.flyt.subscription.domain.OrderDraft;
 import dk.flyt.subscription.domain.OrderRules;
 import dk.flyt.subscription.domain.OwnershipTransferRules;
 import dk.flyt.subscription.domain.Plan;
 import dk.flyt.subscription.domain.PlanChangeRules;
+import dk.flyt.subscription.domain.PlanChangeStatus;
+import dk.flyt.subscription.domain.SubscriptionStatus;
+import dk.flyt.subscription.domain.TransferStatus;
 import dk.flyt.subscription.domain.Violation;
 import dk.flyt.subscription.persistence.CustomerEntity;
 import dk.flyt.subscription.persistence.CustomerRepository;
@@ -98,7 +102,7 @@ public class SubscriptionLifecycle {
     @Transactional
     public PlanChangeEntity changePlan(UUID subscriptionId, String planCode, String by) {
         SubscriptionEntity s = get(subscriptionId);
-        if (!"ACTIVE".equals(s.status)) {
+        if (s.status != SubscriptionStatus.ACTIVE) {
             throw ProblemException.conflict(
                     "not-active", "only an active subscription changes plan; it is " + s.status);
         }
@@ -109,11 +113,11 @@ public class SubscriptionLifecycle {
         List<PlanChangeEntity> earlier = changes.ofSubscription(s.id);
         YearMonth month = YearMonth.from(today);
         int thisMonth = (int) earlier.stream()
-                .filter(c -> !"CANCELLED".equals(c.status)
+                .filter(c -> c.status != PlanChangeStatus.CANCELLED
                         && YearMonth.from(c.orderedOn).equals(month))
                 .count();
         String leftByImmediate = earlier.stream()
-                .filter(c -> c.immediate && "EFFECTIVE".equals(c.status))
+                .filter(c -> c.immediate && c.status == PlanChangeStatus.EFFECTIVE)
                 .reduce((a, b) -> b)
                 .map(c -> c.fromPlan)
                 .orElse(null);
@@ -133,7 +137,7 @@ public class SubscriptionLifecycle {
         c.orderedOn = today;
         c.effectiveOn = accepted.effectiveOn();
         c.orderedBy = by;
-        c.status = accepted.immediate() ? "EFFECTIVE" : "SCHEDULED";
+        c.status = accepted.immediate() ? PlanChangeStatus.EFFECTIVE : PlanChangeStatus.SCHEDULED;
         changes.persist(c);
         if (accepted.immediate()) {
             s.planCode = target.code();
@@ -167,12 +171,12 @@ public class SubscriptionLifecycle {
         PlanChangeEntity c = changes.findByIdOptional(changeId)
                 .filter(x -> x.subscriptionId.equals(s.id))
                 .orElseThrow(() -> ProblemException.notFound("Plan change"));
-        if (!"SCHEDULED".equals(c.status) || !c.effectiveOn.isAfter(BusinessTime.today(clock))) {
+        if (c.status != PlanChangeStatus.SCHEDULED || !c.effectiveOn.isAfter(BusinessTime.today(clock))) {
             throw ProblemException.conflict(
                     "plan-change-in-effect",
                     "the plan change is " + c.status + " and can no longer be cancelled (R-SUB-04)");
         }
-        c.status = "CANCELLED";
+        c.status = PlanChangeStatus.CANCELLED;
         records.cancelTimer(TimerKind.PLAN_CHANGE.name(), c.id);
         journal.subscriptionEvent(s.id, new SubscriptionEvents.PlanChangeCancelled(s.id.toString(), c.id.toString()));
         journal.timeline(
@@ -184,11 +188,11 @@ public class SubscriptionLifecycle {
     @Transactional(Transactional.TxType.MANDATORY)
     public void planChangeDue(UUID changeId) {
         PlanChangeEntity c = changes.findById(changeId);
-        if (c == null || !"SCHEDULED".equals(c.status)) {
+        if (c == null || c.status != PlanChangeStatus.SCHEDULED) {
             return;
         }
         SubscriptionEntity s = subscriptions.findById(c.subscriptionId);
-        c.status = "EFFECTIVE";
+        c.status = PlanChangeStatus.EFFECTIVE;
         if (s.isLive()) {
             s.planCode = c.toPlan;
             journal.timeline(
@@ -209,7 +213,7 @@ public class SubscriptionLifecycle {
             throw ProblemException.conflict(
                     "not-active",
                     "only an active subscription can be cancelled; it is " + s.status
-                            + (("PENDING".equals(s.status)) ? " (withdraw the order instead)" : ""));
+                            + ((s.status == SubscriptionStatus.PENDING) ? " (withdraw the order instead)" : ""));
         }
         if (s.endsOn != null) {
             throw ProblemException.conflict("already-cancelled", "notice was given; the subscription ends " + s.endsOn);
@@ -245,20 +249,20 @@ public class SubscriptionLifecycle {
         if (s == null || !s.isLive() || s.endsOn == null) {
             return;
         }
-        end(s, s.endsOn, "CANCELLED");
+        end(s, s.endsOn, EndReason.CANCELLED);
         journal.subscriptionEvent(
                 s.id, new SubscriptionEvents.SubscriptionEnded(s.id.toString(), s.customerId, s.number, s.endsOn));
     }
 
-    private void end(SubscriptionEntity s, LocalDate on, String reason) {
-        s.status = "ENDED";
+    private void end(SubscriptionEntity s, LocalDate on, EndReason reason) {
+        s.status = SubscriptionStatus.ENDED;
         s.endReason = reason;
         s.endedOn = on;
         records.cancelTimer(TimerKind.SUBSCRIPTION_END.name(), s.id);
         changes.ofSubscription(s.id).stream()
-                .filter(c -> "SCHEDULED".equals(c.status))
+                .filter(c -> c.status == PlanChangeStatus.SCHEDULED)
                 .forEach(c -> {
-                    c.status = "CANCELLED";
+                    c.status = PlanChangeStatus.CANCELLED;
                     records.cancelTimer(TimerKind.PLAN_CHANGE.name(), c.id);
                 });
         journal.timeline(s.orderId, s.id, s.customerId, "SUBSCRIPTION", "SUBSCRIPTION_ENDED", reason + " on " + on);
@@ -269,7 +273,7 @@ public class SubscriptionLifecycle {
     @Transactional
     public SubscriptionEntity block(UUID subscriptionId, String by) {
         SubscriptionEntity s = get(subscriptionId);
-        if (!"ACTIVE".equals(s.status)) {
+        if (s.status != SubscriptionStatus.ACTIVE) {
             throw ProblemException.conflict("not-active", "only an active line can be blocked; it is " + s.status);
         }
         blockLine(s, "LOST", by);
@@ -277,7 +281,7 @@ public class SubscriptionLifecycle {
     }
 
     private void blockLine(SubscriptionEntity s, String reason, String by) {
-        s.status = "BLOCKED";
+        s.status = SubscriptionStatus.BLOCKED;
         s.blockReason = reason;
         LocalDate today = BusinessTime.today(clock);
         journal.subscriptionEvent(
@@ -295,14 +299,14 @@ public class SubscriptionLifecycle {
     @Transactional
     public SubscriptionEntity unblock(UUID subscriptionId, String newSimIccid, String by) {
         SubscriptionEntity s = get(subscriptionId);
-        if (!"BLOCKED".equals(s.status)) {
+        if (s.status != SubscriptionStatus.BLOCKED) {
             throw ProblemException.conflict("not-blocked", "the line is " + s.status);
         }
         if (newSimIccid != null && !Iccid.isValid(newSimIccid)) {
             throw ProblemException.badRequest("newSimIccid", "must be an ICCID with a valid check digit");
         }
         LocalDate today = BusinessTime.today(clock);
-        s.status = "ACTIVE";
+        s.status = SubscriptionStatus.ACTIVE;
         s.blockReason = null;
         if (newSimIccid != null && !newSimIccid.equals(s.iccid)) {
             s.iccid = newSimIccid;
@@ -324,7 +328,7 @@ public class SubscriptionLifecycle {
             return;
         }
         subscriptions.ofCustomer(customerId).stream()
-                .filter(s -> "ACTIVE".equals(s.status))
+                .filter(s -> s.status == SubscriptionStatus.ACTIVE)
                 .forEach(s -> blockLine(s, "DEBT", "billing"));
     }
 
@@ -362,19 +366,19 @@ public class SubscriptionLifecycle {
     @Transactional(Transactional.TxType.MANDATORY)
     public void portedOut(String subscriptionId, String number, LocalDate portDate, String recipient) {
         SubscriptionEntity s = find(subscriptionId, number);
-        if (s == null || "ENDED".equals(s.status)) {
+        if (s == null || s.status == SubscriptionStatus.ENDED) {
             return;
         }
         journal.timeline(s.orderId, s.id, s.customerId, "PORTING", "PORTED_OUT", "to " + recipient + " on " + portDate);
         // billing settles from PortOutCompleted itself (R-POUT-04); a SubscriptionEnded here could overtake it
-        end(s, portDate, "PORTED_OUT");
+        end(s, portDate, EndReason.PORTED_OUT);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void portOutReverted(String subscriptionId, String number) {
         SubscriptionEntity s = find(subscriptionId, number);
-        if (s != null && "ENDED".equals(s.status) && "PORTED_OUT".equals(s.endReason)) {
-            s.status = "ACTIVE";
+        if (s != null && s.status == SubscriptionStatus.ENDED && s.endReason == EndReason.PORTED_OUT) {
+            s.status = SubscriptionStatus.ACTIVE;
             s.endReason = null;
             s.endedOn = null;
             journal.timeline(
@@ -407,7 +411,7 @@ public class SubscriptionLifecycle {
     public OwnershipTransferEntity requestTransfer(
             UUID subscriptionId, OrderDraft.CustomerDraft newOwner, String paymentMethodRef, String by) {
         SubscriptionEntity s = get(subscriptionId);
-        if (!"ACTIVE".equals(s.status)) {
+        if (s.status != SubscriptionStatus.ACTIVE) {
             throw ProblemException.conflict("not-active", "only an active subscription changes owner");
         }
         if (transfers.pendingFor(s.id).isPresent()) {
@@ -460,7 +464,7 @@ public class SubscriptionLifecycle {
         t.subscriptionId = s.id;
         t.fromCustomerId = s.customerId;
         t.toCustomerId = next.id;
-        t.status = "PENDING";
+        t.status = TransferStatus.PENDING;
         t.requestedAt = now;
         t.expiresAt = now.plus(OwnershipTransferRules.ACCEPTANCE_WINDOW);
         OneTimeToken token = OneTimeToken.create();
@@ -485,7 +489,7 @@ public class SubscriptionLifecycle {
                 .findByIdOptional(transferId)
                 .filter(x -> x.toCustomerId.equals(customerId))
                 .orElseThrow(() -> ProblemException.notFound("Ownership transfer"));
-        if (!"PENDING".equals(t.status)) {
+        if (t.status != TransferStatus.PENDING) {
             throw ProblemException.conflict("transfer-not-pending", "the transfer is " + t.status);
         }
         Instant now = clock.instant();
@@ -499,7 +503,7 @@ public class SubscriptionLifecycle {
         if (!s.isLive()) {
             throw ProblemException.conflict("not-active", "the subscription is " + s.status);
         }
-        t.status = "ACCEPTED";
+        t.status = TransferStatus.ACCEPTED;
         t.acceptedAt = now;
         records.cancelTimer(TimerKind.TRANSFER_LAPSE.name(), t.id);
         s.customerId = t.toCustomerId;
@@ -516,8 +520,8 @@ public class SubscriptionLifecycle {
     @Transactional(Transactional.TxType.MANDATORY)
     public void transferLapsed(UUID transferId) {
         OwnershipTransferEntity t = transfers.findById(transferId);
-        if (t != null && "PENDING".equals(t.status)) {
-            t.status = "LAPSED";
+        if (t != null && t.status == TransferStatus.PENDING) {
+            t.status = TransferStatus.LAPSED;
             SubscriptionEntity s = subscriptions.findById(t.subscriptionId);
             journal.timeline(s.orderId, s.id, s.customerId, "SUBSCRIPTION", "OWNERSHIP_TRANSFER_LAPSED", null);
         }

@@ -4,6 +4,7 @@ import dk.flyt.contracts.BusinessTime;
 import dk.flyt.contracts.subscription.SubscriptionEvents;
 import dk.flyt.platform.problem.ProblemException;
 import dk.flyt.subscription.domain.TermsChangeRules;
+import dk.flyt.subscription.domain.TermsChangeStatus;
 import dk.flyt.subscription.domain.Violation;
 import dk.flyt.subscription.persistence.PlanChangeEntity;
 import dk.flyt.subscription.persistence.PlanChangeRepository;
@@ -81,7 +82,7 @@ public class TermsChanges {
         c.announcedOn = today;
         c.effectiveOn = effectiveOn;
         c.favourable = TermsChangeRules.favourable(plan.monthlyPriceOre, newPriceOre);
-        c.status = "ANNOUNCED";
+        c.status = TermsChangeStatus.ANNOUNCED;
         c.announcedBy = by;
         changes.persist(c);
         records.schedule(
@@ -122,10 +123,10 @@ public class TermsChanges {
     @Transactional(Transactional.TxType.MANDATORY)
     public void due(UUID changeId) {
         TermsChangeEntity c = changes.findById(changeId);
-        if (c == null || !"ANNOUNCED".equals(c.status)) {
+        if (c == null || c.status != TermsChangeStatus.ANNOUNCED) {
             return;
         }
-        c.status = "EFFECTIVE";
+        c.status = TermsChangeStatus.EFFECTIVE;
         plans.findById(c.planCode).monthlyPriceOre = c.newPriceOre;
     }
 

@@ -4,8 +4,10 @@ import dk.flyt.contracts.BusinessTime;
 import dk.flyt.contracts.porting.PortingCommands;
 import dk.flyt.contracts.subscription.SubscriptionEvents;
 import dk.flyt.platform.problem.ProblemException;
+import dk.flyt.subscription.domain.EndReason;
 import dk.flyt.subscription.domain.LineStep;
 import dk.flyt.subscription.domain.OrderStatus;
+import dk.flyt.subscription.domain.SubscriptionStatus;
 import dk.flyt.subscription.domain.WithdrawalRules;
 import dk.flyt.subscription.persistence.OrderEntity;
 import dk.flyt.subscription.persistence.OrderLineEntity;
@@ -95,8 +97,8 @@ public class WithdrawalService {
                 // R-WDR-04: the 2 hours / 2 GB exception is assessed per line
                 withdrawnLines.add(
                         new SubscriptionEvents.WithdrawnLine(s.id.toString(), s.voiceSecondsUsed, s.dataMegabytesUsed));
-                s.status = "ENDED";
-                s.endReason = "WITHDRAWN";
+                s.status = SubscriptionStatus.ENDED;
+                s.endReason = EndReason.WITHDRAWN;
                 s.endedOn = today;
                 records.cancelTimer(TimerKind.ACTIVATION_DUE.name(), s.id);
                 records.cancelTimer(TimerKind.SUBSCRIPTION_END.name(), s.id);

@@ -1,7 +1,10 @@
 package dk.flyt.subscription.persistence;
 
+import dk.flyt.subscription.domain.TransferStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -23,9 +26,9 @@ public class OwnershipTransferEntity {
     @Column(name = "to_customer_id", nullable = false)
     public String toCustomerId;
 
-    /** PENDING, ACCEPTED or LAPSED. */
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public TransferStatus status;
 
     @Column(name = "requested_at", nullable = false)
     public Instant requestedAt;

@@ -8,7 +8,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class OwnershipTransferRepository implements PanacheRepositoryBase<OwnershipTransferEntity, UUID> {
     public Optional<OwnershipTransferEntity> pendingFor(UUID subscriptionId) {
-        return find("subscriptionId = ?1 and status = 'PENDING'", subscriptionId)
+        return find(
+                        "subscriptionId = ?1 and status = ?2",
+                        subscriptionId,
+                        dk.flyt.subscription.domain.TransferStatus.PENDING)
                 .firstResultOptional();
     }
 }

@@ -1,7 +1,10 @@
 package dk.flyt.subscription.persistence;
 
+import dk.flyt.subscription.domain.PlanChangeStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -32,9 +35,9 @@ public class PlanChangeEntity {
     @Column(name = "effective_on", nullable = false)
     public LocalDate effectiveOn;
 
-    /** SCHEDULED, EFFECTIVE or CANCELLED. */
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public PlanChangeStatus status;
 
     @Column(name = "ordered_by", nullable = false)
     public String orderedBy;

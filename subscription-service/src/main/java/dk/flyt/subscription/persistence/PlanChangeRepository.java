@@ -9,7 +9,11 @@ import java.util.UUID;
 public class PlanChangeRepository implements PanacheRepositoryBase<PlanChangeEntity, UUID> {
     /** Scheduled moves to {@code planCode} that take effect on or after {@code from}. */
     public List<PlanChangeEntity> scheduledTo(String planCode, java.time.LocalDate from) {
-        return list("toPlan = ?1 and status = 'SCHEDULED' and effectiveOn >= ?2", planCode, from);
+        return list(
+                "toPlan = ?1 and status = ?2 and effectiveOn >= ?3",
+                planCode,
+                dk.flyt.subscription.domain.PlanChangeStatus.SCHEDULED,
+                from);
     }
 
     public List<PlanChangeEntity> ofSubscription(UUID subscriptionId) {

@@ -1,7 +1,11 @@
 package dk.flyt.subscription.persistence;
 
+import dk.flyt.subscription.domain.EndReason;
+import dk.flyt.subscription.domain.SubscriptionStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -32,15 +36,16 @@ public class SubscriptionEntity {
     @Column(name = "plan_code", nullable = false)
     public String planCode;
 
-    /** PENDING, ACTIVE, BLOCKED or ENDED. */
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public SubscriptionStatus status;
 
     @Column(name = "block_reason")
     public String blockReason;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "end_reason")
-    public String endReason;
+    public EndReason endReason;
 
     @Column(name = "binding_months", nullable = false)
     public int bindingMonths;
@@ -79,6 +84,6 @@ public class SubscriptionEntity {
     public long version;
 
     public boolean isLive() {
-        return "ACTIVE".equals(status) || "BLOCKED".equals(status);
+        return status.isLive();
     }
 }

@@ -1,7 +1,10 @@
 package dk.flyt.subscription.persistence;
 
+import dk.flyt.subscription.domain.TermsChangeStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -32,9 +35,9 @@ public class TermsChangeEntity {
     @Column(nullable = false)
     public boolean favourable;
 
-    /** ANNOUNCED or EFFECTIVE. */
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public TermsChangeStatus status;
 
     @Column(name = "announced_by", nullable = false)
     public String announcedBy;

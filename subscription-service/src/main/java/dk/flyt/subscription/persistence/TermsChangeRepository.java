@@ -15,7 +15,11 @@ public class TermsChangeRepository implements PanacheRepositoryBase<TermsChangeE
 
     /** The change of the plan still to take effect after {@code today}, if one is announced. */
     public Optional<TermsChangeEntity> pending(String planCode, LocalDate today) {
-        return find("planCode = ?1 and status = 'ANNOUNCED' and effectiveOn > ?2 order by effectiveOn", planCode, today)
+        return find(
+                        "planCode = ?1 and status = ?2 and effectiveOn > ?3 order by effectiveOn",
+                        planCode,
+                        dk.flyt.subscription.domain.TermsChangeStatus.ANNOUNCED,
+                        today)
                 .firstResultOptional();
     }
 }
