@@ -9,6 +9,8 @@ import dk.flyt.platform.problem.ProblemException;
 import dk.flyt.platform.problem.ProblemResponses;
 import dk.flyt.platform.security.Caller;
 import dk.flyt.subscription.api.OrderViews.TimelineView;
+import dk.flyt.subscription.application.OwnershipTransfers;
+import dk.flyt.subscription.application.PlanChanges;
 import dk.flyt.subscription.application.SubscriptionLifecycle;
 import dk.flyt.subscription.domain.CancellationRules;
 import dk.flyt.subscription.domain.EndReason;
@@ -54,6 +56,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         description = "Active subscriptions: plan changes, cancellation, blocking, usage and ownership transfers")
 public class SubscriptionResource {
     private final SubscriptionLifecycle lifecycle;
+    private final PlanChanges planChanges;
+    private final OwnershipTransfers transfers;
     private final SubscriptionRepository subscriptions;
     private final Records records;
     private final AuditTrail audit;
@@ -62,6 +66,8 @@ public class SubscriptionResource {
 
     public SubscriptionResource(
             SubscriptionLifecycle lifecycle,
+            PlanChanges planChanges,
+            OwnershipTransfers transfers,
             SubscriptionRepository subscriptions,
             Records records,
             AuditTrail audit,
@@ -69,6 +75,8 @@ public class SubscriptionResource {
             Clock clock) {
         this.clock = clock;
         this.lifecycle = lifecycle;
+        this.planChanges = planChanges;
+        this.transfers = transfers;
         this.subscriptions = subscriptions;
         this.records = records;
         this.audit = audit;
@@ -210,7 +218,7 @@ public class SubscriptionResource {
     @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public Response changePlan(@PathParam("id") UUID id, PlanChangeRequest request) {
         SubscriptionEntity s = owned(id);
-        PlanChangeEntity c = lifecycle.changePlan(id, request == null ? null : request.planCode(), caller.actor());
+        PlanChangeEntity c = planChanges.changePlan(id, request == null ? null : request.planCode(), caller.actor());
         audit.record(caller, "PLAN_CHANGE", s.customerId, c.id.toString(), null);
         return Response.status(201).entity(PlanChangeView.of(c)).build();
     }
@@ -226,7 +234,7 @@ public class SubscriptionResource {
     @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, description = IdempotencyFilter.DOC)
     public PlanChangeView cancelPlanChange(@PathParam("id") UUID id, @PathParam("changeId") UUID changeId) {
         SubscriptionEntity s = owned(id);
-        PlanChangeEntity c = lifecycle.cancelPlanChange(id, changeId, caller.actor());
+        PlanChangeEntity c = planChanges.cancelPlanChange(id, changeId, caller.actor());
         audit.record(caller, "PLAN_CHANGE_CANCELLED", s.customerId, changeId.toString(), null);
         return PlanChangeView.of(c);
     }
@@ -369,7 +377,7 @@ public class SubscriptionResource {
             throw ProblemException.badRequest("newOwner", "is required");
         }
         OwnershipTransferEntity t =
-                lifecycle.requestTransfer(id, request.newOwner(), request.paymentMethodRef(), caller.actor());
+                transfers.requestTransfer(id, request.newOwner(), request.paymentMethodRef(), caller.actor());
         audit.record(caller, "OWNERSHIP_TRANSFER_REQUESTED", s.customerId, t.id.toString(), null);
         return Response.status(201).entity(transferView(t)).build();
     }
@@ -386,7 +394,7 @@ public class SubscriptionResource {
     @Extension(name = ProblemResponses.CONFLICT, value = "transfer-not-pending,transfer-lapsed,not-active")
     public TransferView acceptTransfer(@PathParam("transferId") UUID transferId, TransferAcceptance request) {
         return transferView(
-                lifecycle.acceptTransfer(transferId, caller.subject(), request == null ? null : request.token()));
+                transfers.acceptTransfer(transferId, caller.subject(), request == null ? null : request.token()));
     }
 
     @GET
@@ -396,7 +404,7 @@ public class SubscriptionResource {
             operationId = "getOwnershipTransfer",
             summary = "An ownership transfer, for the old owner, the new owner or an agent")
     public TransferView transfer(@PathParam("transferId") UUID transferId) {
-        OwnershipTransferEntity t = lifecycle.transfer(transferId);
+        OwnershipTransferEntity t = transfers.transfer(transferId);
         if (caller.isOnlyCustomer()
                 && !caller.subject().equals(t.fromCustomerId)
                 && !caller.subject().equals(t.toCustomerId)) {
@@ -415,6 +423,6 @@ public class SubscriptionResource {
     }
 
     private SubscriptionView view(SubscriptionEntity s) {
-        return SubscriptionView.of(s, lifecycle.planChanges(s.id), BusinessTime.today(clock));
+        return SubscriptionView.of(s, planChanges.planChanges(s.id), BusinessTime.today(clock));
     }
 }

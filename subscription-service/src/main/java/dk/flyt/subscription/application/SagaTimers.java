@@ -21,14 +21,24 @@ public class SagaTimers {
     private final Records records;
     private final OrderSaga saga;
     private final SubscriptionLifecycle lifecycle;
+    private final PlanChanges planChanges;
+    private final OwnershipTransfers transfers;
     private final TermsChanges terms;
     private final Clock clock;
 
     public SagaTimers(
-            Records records, OrderSaga saga, SubscriptionLifecycle lifecycle, TermsChanges terms, Clock clock) {
+            Records records,
+            OrderSaga saga,
+            SubscriptionLifecycle lifecycle,
+            PlanChanges planChanges,
+            OwnershipTransfers transfers,
+            TermsChanges terms,
+            Clock clock) {
         this.records = records;
         this.saga = saga;
         this.lifecycle = lifecycle;
+        this.planChanges = planChanges;
+        this.transfers = transfers;
         this.terms = terms;
         this.clock = clock;
     }
@@ -76,9 +86,9 @@ public class SagaTimers {
             case CREDIT_RETRY -> saga.retryCreditCheck(t.aggregateId());
             case ACCEPTANCE_LAPSE -> saga.lapse(t.aggregateId());
             case ACTIVATION_DUE -> saga.activateNewNumber(t.aggregateId(), "latest activation day reached (R-SUB-01)");
-            case PLAN_CHANGE -> lifecycle.planChangeDue(t.aggregateId());
+            case PLAN_CHANGE -> planChanges.planChangeDue(t.aggregateId());
             case SUBSCRIPTION_END -> lifecycle.endDue(t.aggregateId());
-            case TRANSFER_LAPSE -> lifecycle.transferLapsed(t.aggregateId());
+            case TRANSFER_LAPSE -> transfers.transferLapsed(t.aggregateId());
             case TERMS_CHANGE -> terms.due(t.aggregateId());
         }
         return true;
