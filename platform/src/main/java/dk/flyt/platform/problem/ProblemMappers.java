@@ -143,7 +143,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         if (databaseUnreachable(e)) {
-            // a database restart or failover: nothing was done, and the same request will do it in a moment
+            // a database restart or failover: the same request sent again in a moment does it (once, with its key)
             LOG.warnf(
                     "Request on %s refused: the database cannot be reached (%s)",
                     path(uri), e.getClass().getName());
@@ -151,7 +151,8 @@ public class ProblemMappers {
                             Problem.type("temporarily-unavailable"),
                             "Temporarily unavailable",
                             503,
-                            "The service cannot complete requests for a moment; nothing was changed. Try again shortly",
+                            "The service cannot reach its database for a moment. Send the request again shortly (an action with"
+                                    + " the same Idempotency-Key: it is done once)",
                             path(uri),
                             List.of())))
                     .header("Retry-After", RETRY_AFTER_SECONDS)
@@ -172,10 +173,18 @@ public class ProblemMappers {
 
     /**
      * Whether a failure is the database being out of reach (no connection, or the connection lost: SQLSTATE class 08,
-     * or 57P01-57P03 while the server shuts down or starts): the request did nothing and may be sent again.
+     * or 57P01-57P03 while the server shuts down or starts), found among the causes and the suppressed exceptions: the
+     * request did nothing and may be sent again.
      */
     static boolean databaseUnreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        // a commit that failed keeps the driver's exception as a suppressed one of the transaction manager's
+        java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>(List.of(e));
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (!todo.isEmpty()) {
+            Throwable t = todo.pop();
+            if (!seen.add(t)) {
+                continue;
+            }
             if (t instanceof java.sql.SQLTransientConnectionException
                     || t instanceof java.sql.SQLNonTransientConnectionException) {
                 return true;
@@ -185,6 +194,12 @@ public class ProblemMappers {
                 if (state.startsWith("08") || state.startsWith("57P0")) {
                     return true;
                 }
+            }
+            if (t.getCause() != null) {
+                todo.push(t.getCause());
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                todo.push(suppressed);
             }
         }
         return false;

@@ -77,7 +77,7 @@ public class ProblemResponses implements OASFilter {
             Map.entry(
                     "503",
                     "The gateway cannot reach the service, or the service cannot reach its database for a moment;"
-                            + " nothing was changed, and Retry-After says when to try again"),
+                            + " Retry-After says when to send the request again"),
             Map.entry(
                     "504",
                     "The service did not answer the gateway in time; the request may or may not have been carried out"

@@ -34,6 +34,19 @@ class DatabaseUnreachableTest {
     }
 
     @Test
+    void aCommitTheServerCutOffIsUnreachableThoughTheDriversExceptionIsOnlySuppressed() {
+        // as Narayana reports it: the rollback exception, the XA error suppressed, the driver's exception its cause
+        var xa = new javax.transaction.xa.XAException("Error trying to transactionCommit local transaction");
+        xa.initCause(new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        var rollback = new IllegalStateException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(xa);
+
+        assertThat(mappers.unexpected(new RuntimeException("Error invoking subclass method", rollback), null)
+                        .getStatus())
+                .isEqualTo(503);
+    }
+
+    @Test
     void anyOtherFailureStaysAnInternalErrorWithItsId() {
         assertThat(ProblemMappers.databaseUnreachable(new SQLException("duplicate key", "23505")))
                 .isFalse();
