@@ -1,5 +1,7 @@
 package dk.flyt.subscription.api;
 
+import dk.flyt.subscription.domain.Channel;
+import dk.flyt.subscription.domain.CreditOutcome;
 import dk.flyt.subscription.domain.LineStep;
 import dk.flyt.subscription.domain.OrderStatus;
 import dk.flyt.subscription.persistence.OrderEntity;
@@ -20,9 +22,14 @@ public final class OrderViews {
     public record OrderView(
             UUID id,
             String customerId,
-            String channel,
+            Channel channel,
             OrderStatus status,
-            String creditDecision,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    nullable = true,
+                    description = "The credit check's decision; null while it is pending")
+            CreditOutcome creditDecision,
+
             String refusalReason,
             long creationFee,
             boolean creationFeeWaived,
@@ -43,7 +50,7 @@ public final class OrderViews {
                     o.channel,
                     o.status,
                     o.creditDecision,
-                    withCreditData && "REFUSED".equals(o.creditDecision) ? o.creditReason : null,
+                    withCreditData && o.creditDecision == CreditOutcome.REFUSED ? o.creditReason : null,
                     o.creationFeeOre,
                     o.creationFeeWaived,
                     o.campaign,

@@ -249,7 +249,7 @@ public class CheckoutService {
         OrderEntity o = new OrderEntity();
         o.id = UUID.randomUUID();
         o.customerId = customer.id;
-        o.channel = channel.name();
+        o.channel = channel;
         o.idempotencyKey = key;
         o.requestHash = hash;
         o.placedBy = placedBy.subject();
@@ -293,7 +293,8 @@ public class CheckoutService {
         orders.persist(o);
         orders.flush();
         journal.orderEvent(
-                o.id, new SubscriptionEvents.OrderPlaced(o.id.toString(), o.customerId, o.channel, o.lines.size()));
+                o.id,
+                new SubscriptionEvents.OrderPlaced(o.id.toString(), o.customerId, o.channel.name(), o.lines.size()));
         journal.timeline(
                 o.id,
                 null,

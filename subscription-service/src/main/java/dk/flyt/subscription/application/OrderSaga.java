@@ -5,7 +5,9 @@ import dk.flyt.contracts.porting.PortingCommands;
 import dk.flyt.contracts.subscription.SubscriptionEvents;
 import dk.flyt.platform.problem.ProblemException;
 import dk.flyt.subscription.config.SubscriptionConfig;
+import dk.flyt.subscription.domain.Channel;
 import dk.flyt.subscription.domain.CreditDecision;
+import dk.flyt.subscription.domain.CreditOutcome;
 import dk.flyt.subscription.domain.CustomerKind;
 import dk.flyt.subscription.domain.DanishMobileNumber;
 import dk.flyt.subscription.domain.Iccid;
@@ -83,10 +85,10 @@ public class OrderSaga {
         o.updatedAt = now;
         switch (decision) {
             case CreditDecision.Approved a -> {
-                o.creditDecision = "APPROVED";
+                o.creditDecision = CreditOutcome.APPROVED;
                 o.creditReason = null;
                 journal.timeline(o.id, null, o.customerId, "ORDER", "CREDIT_APPROVED", null);
-                if ("TELESALES".equals(o.channel)) {
+                if (o.channel == Channel.TELESALES) {
                     awaitAcceptance(o, now);
                 } else {
                     approve(o);
@@ -127,7 +129,7 @@ public class OrderSaga {
 
     private void refuse(OrderEntity o, String reason) {
         o.status = OrderStatus.REFUSED;
-        o.creditDecision = "REFUSED";
+        o.creditDecision = CreditOutcome.REFUSED;
         o.creditReason = reason;
         closeLines(o);
         // the reason is credit data: on the order for agents, never in the event or on the customer's timeline

@@ -1,5 +1,7 @@
 package dk.flyt.subscription.persistence;
 
+import dk.flyt.subscription.domain.Channel;
+import dk.flyt.subscription.domain.CreditOutcome;
 import dk.flyt.subscription.domain.OrderStatus;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -27,8 +29,9 @@ public class OrderEntity {
     @Column(name = "customer_id", nullable = false)
     public String customerId;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String channel;
+    public Channel channel;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -56,8 +59,9 @@ public class OrderEntity {
     @Column(name = "device_received_on")
     public LocalDate deviceReceivedOn;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "credit_decision")
-    public String creditDecision;
+    public CreditOutcome creditDecision;
 
     @Column(name = "credit_reason")
     public String creditReason;
