@@ -82,6 +82,25 @@ class InboxTest {
                 .body(containsString("flyt_messaging_dead_letters_total{consumer=\"thing-consumer\""));
     }
 
+    /** Found by the fault workload: messages consumed during a PostgreSQL restart went to the dead-letter topic. */
+    @Test
+    void aMessageThatMeetsTheDatabaseOutOfReachWaitsForItAndIsAppliedOnceNotDeadLettered() {
+        String key = "outage-" + UUID.randomUUID();
+        String id = UUID.randomUUID().toString();
+        send(key, id, "DuringOutage");
+
+        await().atMost(WAIT).until(() -> effects(id) == 1);
+        assertThat(consumer.attempts(id))
+                .as("more attempts than the 3 a failing message gets: the database's failures do not count")
+                .isEqualTo(ThingConsumer.OUTAGE_ATTEMPTS + 1);
+        assertThat(deadLetters.newest(500)).noneMatch(d -> id.equals(d.eventId()));
+        given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("flyt_messaging_database_waits_total{consumer=\"thing-consumer\""));
+    }
+
     @Test
     void aRecordFromASourceThatDoesNotOwnTheTopicIsNeverAppliedAndIsDeadLettered() {
         String key = "foreign-" + UUID.randomUUID();

@@ -19,7 +19,9 @@ import org.jboss.logging.Logger;
  * message id in the inbox and applies the effect, so a redelivered message is skipped. A failing handler is tried
  * {@code flyt.messaging.consumer.max-attempts} times with a growing pause; then the message is nacked, which the
  * channel's {@code failure-strategy=dead-letter-queue} turns into a record on {@code <topic>.dlq}, and the consumer
- * carries on with the next message.
+ * carries on with the next message. An attempt that meets the database out of reach is not the message's failure: the
+ * consumer waits for the database and tries again, without counting it (found by the fault workload, where messages
+ * of a PostgreSQL restart went to the dead-letter topic).
  */
 @ApplicationScoped
 public class InboxProcessor {
@@ -90,10 +92,17 @@ public class InboxProcessor {
                 if (!applied) {
                     LOG.debugf("%s: %s %s already processed, skipped", consumer, event.type(), event.id());
                 }
+                databaseWaits.remove(consumer);
                 return message.ack();
             } catch (Exception e) {
                 if (stopping) {
                     return leftForRedelivery(consumer, event);
+                }
+                if (dk.flyt.platform.sql.DatabaseUnreachable.in(e)) {
+                    // the database, not the message: wait until it is back, and try again without counting it
+                    awaitDatabase(consumer, event, e);
+                    attempt--;
+                    continue;
                 }
                 last = e;
                 LOG.warnf(
@@ -117,6 +126,32 @@ public class InboxProcessor {
                 consumer, event, "failed " + maxAttempts + " times: " + (last == null ? "" : rootMessage(last)));
         return message.nack(last);
     }
+
+    /**
+     * The database is out of reach (a restart, a failover): the message is not at fault, so it is neither counted
+     * against its attempts nor dead-lettered. The consumer pauses here, keeping its place in the partition, and tries
+     * again after {@code flyt.messaging.consumer.backoff} doubling up to 5 s; readiness is DOWN meanwhile.
+     */
+    private void awaitDatabase(String consumer, IncomingEvent event, Exception e) {
+        Duration wait = databaseWaits.merge(consumer, config.consumer().backoff(), (was, base) -> {
+            Duration doubled = was.multipliedBy(2);
+            return doubled.compareTo(DATABASE_WAIT_CAP) > 0 ? DATABASE_WAIT_CAP : doubled;
+        });
+        if (wait.equals(config.consumer().backoff())) {
+            LOG.warnf(
+                    "%s: the database cannot be reached (%s); %s %s waits for it, not counted as a failed attempt",
+                    consumer, rootMessage(e), event.type(), event.id());
+        }
+        Counter.builder("flyt.messaging.database.waits")
+                .description("Attempts that met the database out of reach and waited for it")
+                .tag("consumer", consumer)
+                .register(registry)
+                .increment();
+        sleep(wait);
+    }
+
+    private static final Duration DATABASE_WAIT_CAP = Duration.ofSeconds(5);
+    private final java.util.Map<String, Duration> databaseWaits = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static CompletionStage<Void> leftForRedelivery(String consumer, IncomingEvent event) {
         LOG.infof(

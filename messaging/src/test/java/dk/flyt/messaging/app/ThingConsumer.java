@@ -11,10 +11,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** A consumer of the test application: records one effect row per message; a {@code Poison} message always fails. */
+/**
+ * A consumer of the test application: records one effect row per message; a {@code Poison} message always fails; a
+ * {@code DuringOutage} message meets the database out of reach for its first {@link #OUTAGE_ATTEMPTS} attempts.
+ */
 @ApplicationScoped
 public class ThingConsumer {
     public static final String TOPIC = "test.things.in";
+    public static final int OUTAGE_ATTEMPTS = 5;
 
     private final InboxProcessor processor;
     private final EntityManager em;
@@ -36,6 +40,11 @@ public class ThingConsumer {
                     .executeUpdate();
             if ("Poison".equals(event.type())) {
                 throw new IllegalArgumentException("cannot handle " + event.id());
+            }
+            if ("DuringOutage".equals(event.type()) && attempts(event.id()) <= OUTAGE_ATTEMPTS) {
+                // as the driver reports a connection the database cut off
+                throw new IllegalStateException(
+                        "could not commit", new java.sql.SQLException("An I/O error occurred", "08006"));
             }
         });
     }

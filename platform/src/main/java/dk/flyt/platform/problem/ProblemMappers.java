@@ -171,38 +171,8 @@ public class ProblemMappers {
 
     static final int RETRY_AFTER_SECONDS = 2;
 
-    /**
-     * Whether a failure is the database being out of reach (no connection, or the connection lost: SQLSTATE class 08,
-     * or 57P01-57P03 while the server shuts down or starts), found among the causes and the suppressed exceptions: the
-     * request did nothing and may be sent again.
-     */
     static boolean databaseUnreachable(Throwable e) {
-        // a commit that failed keeps the driver's exception as a suppressed one of the transaction manager's
-        java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>(List.of(e));
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        while (!todo.isEmpty()) {
-            Throwable t = todo.pop();
-            if (!seen.add(t)) {
-                continue;
-            }
-            if (t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof java.sql.SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
-                if (state.startsWith("08") || state.startsWith("57P0")) {
-                    return true;
-                }
-            }
-            if (t.getCause() != null) {
-                todo.push(t.getCause());
-            }
-            for (Throwable suppressed : t.getSuppressed()) {
-                todo.push(suppressed);
-            }
-        }
-        return false;
+        return dk.flyt.platform.sql.DatabaseUnreachable.in(e);
     }
 
     /** The problem as the answer to a request. */
