@@ -134,8 +134,9 @@ class FaultWorkloadTest extends OnTheStack {
                         .add(a));
             }
             var next = journeys.getFirst().next;
-            later.computeIfAbsent(LocalDateTime.of(next.atDay(1), LocalTime.of(3, 0)), k -> new ArrayList<>())
-                    .add(new WorkloadJourney.Appointment(null, "the month's charge run", () -> j.chargeRun(next)));
+            LocalDateTime chargeRun = LocalDateTime.of(next.atDay(1), LocalTime.of(3, 0));
+            later.computeIfAbsent(chargeRun, k -> new ArrayList<>())
+                    .add(new WorkloadJourney.Appointment(chargeRun, "the month's charge run", () -> j.chargeRun(next)));
             int index = 1;
             for (var at : later.entrySet()) {
                 boolean last = index == later.size();
