@@ -52,12 +52,21 @@ public class CheckoutService {
     private static final Logger LOG = Logger.getLogger(CheckoutService.class);
 
     /**
-     * The outcome: the order, whether it was stored by an earlier request with the same key, and, when this request
-     * stored it, the order as stored (its lines included), so the answer needs no second read.
+     * The outcome: the order and, when this request stored it, the order as stored (its lines included), so the answer
+     * needs no second read; none when an earlier request with the same key stored it (a replay).
      */
-    public record Placed(UUID orderId, boolean replayed, OrderEntity stored) {
-        Placed(UUID orderId, boolean replayed) {
-            this(orderId, replayed, null);
+    public record Placed(UUID orderId, OrderEntity stored) {
+        static Placed replay(UUID orderId) {
+            return new Placed(orderId, null);
+        }
+
+        static Placed stored(OrderEntity order) {
+            return new Placed(order.id, order);
+        }
+
+        /** Whether an earlier request with the same key stored the order. */
+        public boolean replayed() {
+            return stored == null;
         }
     }
 
@@ -197,7 +206,7 @@ public class CheckoutService {
                         "idempotency-key-reused",
                         "this Idempotency-Key was used for a different order; use a new key for a new order");
             }
-            return new Placed(o.id, true);
+            return Placed.replay(o.id);
         });
     }
 
@@ -304,7 +313,7 @@ public class CheckoutService {
                 "channel " + o.channel + ", " + o.lines.size() + " line(s), placed by " + placedBy.actor());
         saga.creditDecided(o, decision);
         LOG.infof("Order %s placed through %s with %d line(s): %s", o.id, o.channel, o.lines.size(), o.status);
-        return new Placed(o.id, false, o);
+        return Placed.stored(o);
     }
 
     private static String subjectOf(OrderDraft.CustomerDraft c) {
