@@ -102,11 +102,32 @@ public final class ServiceProcess {
     public static final String MANAGEMENT_PORT = "quarkus.management.port";
 
     private static int freePort() {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return listeningPort();
+    }
+
+    private static final int LISTENING_FROM = 23_000;
+    private static final int LISTENING_PORTS = 2_000;
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_PORT =
+            new java.util.concurrent.atomic.AtomicInteger(new java.util.Random().nextInt(LISTENING_PORTS));
+
+    /**
+     * A free port for a server of a test or a local run to listen on, from 23000-24999: below the range the kernel
+     * hands out as the local ports of outgoing connections (32768 and up on Linux), where a port found free by binding
+     * to port 0 may be taken by any client's connection before the server binds it (it happened: a service of the
+     * system tests could not start); and clear of the local stack's ports, moved by 10000, 20000 or 30000.
+     */
+    public static int listeningPort() {
+        for (int tries = 0; tries < LISTENING_PORTS; tries++) {
+            int port = LISTENING_FROM + Math.floorMod(NEXT_PORT.getAndIncrement(), LISTENING_PORTS);
+            try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+                s.bind(new java.net.InetSocketAddress(port));
+                return port;
+            } catch (IOException taken) {
+                // the next one
+            }
         }
+        throw new IllegalStateException(
+                "no free port from " + LISTENING_FROM + " to " + (LISTENING_FROM + LISTENING_PORTS));
     }
 
     public synchronized void start() {

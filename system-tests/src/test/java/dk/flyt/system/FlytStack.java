@@ -9,7 +9,6 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -190,12 +189,9 @@ final class FlytStack {
                 .path("now"));
     }
 
+    /** A port for a server of the stack to listen on ({@link ServiceProcess#listeningPort}). */
     static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ServiceProcess.listeningPort();
     }
 
     /** The hub simulator's clock, set together with the services'. */
