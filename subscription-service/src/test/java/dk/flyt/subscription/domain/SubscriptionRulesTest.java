@@ -179,4 +179,15 @@ class SubscriptionRulesTest {
                 .isTrue();
         assertThat(WithdrawalRules.partAllowed(false, Set.of(1), Set.of(1, 2))).isTrue();
     }
+
+    @Test
+    void R_SUB_10_aBlockedLineIsStillTheCustomersWhileAPendingOrEndedOneIsNot() {
+        // blocked: only 112 reachable, but the line is held, can be cancelled and charged (R-SUB-10)
+        assertThat(SubscriptionStatus.BLOCKED.isLive()).isTrue();
+        assertThat(SubscriptionStatus.ACTIVE.isLive()).isTrue();
+        assertThat(SubscriptionStatus.PENDING.isLive())
+                .as("not yet activated (R-SUB-01)")
+                .isFalse();
+        assertThat(SubscriptionStatus.ENDED.isLive()).isFalse();
+    }
 }
