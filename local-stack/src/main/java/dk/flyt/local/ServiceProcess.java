@@ -37,7 +37,7 @@ public final class ServiceProcess {
         this.port = port;
         this.managementPort = properties.containsKey(MANAGEMENT_PORT)
                 ? Integer.parseInt(properties.get(MANAGEMENT_PORT))
-                : freePort();
+                : listeningPort();
         this.properties = properties;
         this.log = logDirectory.resolve(name + ".log");
     }
@@ -100,10 +100,6 @@ public final class ServiceProcess {
 
     /** The system property naming the management port; without it a free port is taken. */
     public static final String MANAGEMENT_PORT = "quarkus.management.port";
-
-    private static int freePort() {
-        return listeningPort();
-    }
 
     private static final int LISTENING_FROM = 23_000;
     private static final int LISTENING_PORTS = 2_000;

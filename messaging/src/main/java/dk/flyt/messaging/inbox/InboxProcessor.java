@@ -80,6 +80,7 @@ public class InboxProcessor {
         int maxAttempts = Math.max(1, config.consumer().maxAttempts());
         Duration pause = config.consumer().backoff();
         Exception last = null;
+        Duration databaseWait = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             try {
                 boolean applied = QuarkusTransaction.requiringNew().call(() -> {
@@ -92,7 +93,6 @@ public class InboxProcessor {
                 if (!applied) {
                     LOG.debugf("%s: %s %s already processed, skipped", consumer, event.type(), event.id());
                 }
-                databaseWaits.remove(consumer);
                 return message.ack();
             } catch (Exception e) {
                 if (stopping) {
@@ -100,7 +100,7 @@ public class InboxProcessor {
                 }
                 if (dk.flyt.platform.sql.DatabaseUnreachable.in(e)) {
                     // the database, not the message: wait until it is back, and try again without counting it
-                    awaitDatabase(consumer, event, e);
+                    databaseWait = awaitDatabase(consumer, event, e, databaseWait);
                     attempt--;
                     continue;
                 }
@@ -132,12 +132,12 @@ public class InboxProcessor {
      * against its attempts nor dead-lettered. The consumer pauses here, keeping its place in the partition, and tries
      * again after {@code flyt.messaging.consumer.backoff} doubling up to 5 s; readiness is DOWN meanwhile.
      */
-    private void awaitDatabase(String consumer, IncomingEvent event, Exception e) {
-        Duration wait = databaseWaits.merge(consumer, config.consumer().backoff(), (was, base) -> {
-            Duration doubled = was.multipliedBy(2);
-            return doubled.compareTo(DATABASE_WAIT_CAP) > 0 ? DATABASE_WAIT_CAP : doubled;
-        });
-        if (wait.equals(config.consumer().backoff())) {
+    private Duration awaitDatabase(String consumer, IncomingEvent event, Exception e, Duration waitedLast) {
+        Duration wait = waitedLast == null ? config.consumer().backoff() : waitedLast.multipliedBy(2);
+        if (wait.compareTo(DATABASE_WAIT_CAP) > 0) {
+            wait = DATABASE_WAIT_CAP;
+        }
+        if (waitedLast == null) {
             LOG.warnf(
                     "%s: the database cannot be reached (%s); %s %s waits for it, not counted as a failed attempt",
                     consumer, rootMessage(e), event.type(), event.id());
@@ -148,10 +148,10 @@ public class InboxProcessor {
                 .register(registry)
                 .increment();
         sleep(wait);
+        return wait;
     }
 
     private static final Duration DATABASE_WAIT_CAP = Duration.ofSeconds(5);
-    private final java.util.Map<String, Duration> databaseWaits = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static CompletionStage<Void> leftForRedelivery(String consumer, IncomingEvent event) {
         LOG.infof(

@@ -142,7 +142,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        if (databaseUnreachable(e)) {
+        if (dk.flyt.platform.sql.DatabaseUnreachable.in(e)) {
             // a database restart or failover: the same request sent again in a moment does it (once, with its key)
             LOG.warnf(
                     "Request on %s refused: the database cannot be reached (%s)",
@@ -170,10 +170,6 @@ public class ProblemMappers {
     }
 
     static final int RETRY_AFTER_SECONDS = 2;
-
-    static boolean databaseUnreachable(Throwable e) {
-        return dk.flyt.platform.sql.DatabaseUnreachable.in(e);
-    }
 
     /** The problem as the answer to a request. */
     public static Response respond(Problem problem) {

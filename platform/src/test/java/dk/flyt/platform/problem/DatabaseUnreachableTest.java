@@ -26,10 +26,11 @@ class DatabaseUnreachableTest {
 
     @Test
     void aServerShuttingDownAndAPoolWithoutConnectionsAreUnreachableToo() {
-        assertThat(ProblemMappers.databaseUnreachable(
+        assertThat(dk.flyt.platform.sql.DatabaseUnreachable.in(
                         new SQLException("terminating connection due to administrator command", "57P01")))
                 .isTrue();
-        assertThat(ProblemMappers.databaseUnreachable(new SQLTransientConnectionException("acquisition timeout")))
+        assertThat(dk.flyt.platform.sql.DatabaseUnreachable.in(
+                        new SQLTransientConnectionException("acquisition timeout")))
                 .isTrue();
     }
 
@@ -48,7 +49,7 @@ class DatabaseUnreachableTest {
 
     @Test
     void anyOtherFailureStaysAnInternalErrorWithItsId() {
-        assertThat(ProblemMappers.databaseUnreachable(new SQLException("duplicate key", "23505")))
+        assertThat(dk.flyt.platform.sql.DatabaseUnreachable.in(new SQLException("duplicate key", "23505")))
                 .isFalse();
         var r = mappers.unexpected(new IllegalStateException("a bug"), null);
         assertThat(r.getStatus()).isEqualTo(500);

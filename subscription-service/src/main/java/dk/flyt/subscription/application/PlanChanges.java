@@ -55,9 +55,7 @@ public class PlanChanges {
 
     @Transactional
     public PlanChangeEntity changePlan(UUID subscriptionId, String planCode, String by) {
-        SubscriptionEntity s = subscriptions
-                .findByIdOptional(subscriptionId)
-                .orElseThrow(() -> ProblemException.notFound("Subscription"));
+        SubscriptionEntity s = subscription(subscriptionId);
         if (s.status != SubscriptionStatus.ACTIVE) {
             throw ProblemException.conflict(
                     "not-active", "only an active subscription changes plan; it is " + s.status);
@@ -123,9 +121,7 @@ public class PlanChanges {
 
     @Transactional
     public PlanChangeEntity cancelPlanChange(UUID subscriptionId, UUID changeId, String by) {
-        SubscriptionEntity s = subscriptions
-                .findByIdOptional(subscriptionId)
-                .orElseThrow(() -> ProblemException.notFound("Subscription"));
+        SubscriptionEntity s = subscription(subscriptionId);
         PlanChangeEntity c = changes.findByIdOptional(changeId)
                 .filter(x -> x.subscriptionId.equals(s.id))
                 .orElseThrow(() -> ProblemException.notFound("Plan change"));
@@ -160,5 +156,9 @@ public class PlanChanges {
 
     public List<PlanChangeEntity> planChanges(UUID subscriptionId) {
         return changes.ofSubscription(subscriptionId);
+    }
+
+    private SubscriptionEntity subscription(UUID id) {
+        return subscriptions.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Subscription"));
     }
 }
